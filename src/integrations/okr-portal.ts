@@ -1,0 +1,62 @@
+import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
+import { resolveAsOf } from '../lib/as-of.ts';
+import { loadContent } from '../lib/content/load.ts';
+import { formatProblem } from '../lib/content/problem.ts';
+import { resolveContentDir } from '../lib/settings.ts';
+
+const SETTINGS_MODULE = 'virtual:okr-portal/settings';
+
+/**
+ * Validates all content before Astro renders anything, and exposes the build's settings (as-of
+ * date, configuration) to pages as `virtual:okr-portal/settings`. On any content error a build
+ * prints every problem, one per line, and exits with status 1 before writing `dist/`.
+ */
+export function okrPortal(): AstroIntegration {
+  return {
+    name: 'okr-portal',
+    hooks: {
+      'astro:config:setup': async ({ command, config: astroConfig, updateConfig, logger }) => {
+        const root = fileURLToPath(astroConfig.root);
+        const contentDir = resolveContentDir(root);
+        const fail = command === 'build';
+
+        let asOf: string;
+        try {
+          asOf = resolveAsOf(process.env.OKR_AS_OF);
+        } catch (error) {
+          logger.error((error as Error).message);
+          process.exit(1);
+        }
+
+        const { config, problems, fileCount } = await loadContent(contentDir, root);
+        const errors = problems.filter((problem) => problem.severity === 'error');
+        for (const problem of problems) process.stderr.write(`${formatProblem(problem)}\n`);
+        if (errors.length > 0) {
+          const summary = `${errors.length} content error${errors.length === 1 ? '' : 's'} in ${contentDir}; fix ${errors.length === 1 ? 'it' : 'them'} and build again.`;
+          if (fail) {
+            logger.error(summary);
+            process.exit(1);
+          }
+          logger.warn(summary);
+        } else {
+          logger.info(`${fileCount} content files valid; scores as of ${asOf}`);
+        }
+
+        const settings = { contentDir, asOf, config };
+        updateConfig({
+          vite: {
+            plugins: [
+              {
+                name: 'okr-portal-settings',
+                resolveId: (id: string) => (id === SETTINGS_MODULE ? `\0${SETTINGS_MODULE}` : undefined),
+                load: (id: string) =>
+                  id === `\0${SETTINGS_MODULE}` ? `export default ${JSON.stringify(settings)};` : undefined,
+              },
+            ],
+          },
+        });
+      },
+    },
+  };
+}

@@ -1,0 +1,99 @@
+import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+
+/** Where a key stands in a source file, 1-based. */
+export interface SourcePosition {
+  line: number;
+  column: number;
+}
+
+/** A Markdown or MDX file split into parsed frontmatter and body. */
+export interface ParsedSource {
+  data: unknown;
+  body: string;
+  /** Finds the line and column of the key at `path`, or of its nearest existing parent. */
+  locate(path: readonly PropertyKey[]): SourcePosition;
+}
+
+/** A YAML syntax error, with its position in the file. */
+export class FrontmatterSyntaxError extends Error {
+  readonly position: SourcePosition;
+
+  constructor(message: string, position: SourcePosition) {
+    super(message);
+    this.position = position;
+  }
+}
+
+const FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
+
+/**
+ * Parses a file's YAML frontmatter with the options Astro's own parser uses (YAML 1.2 core schema,
+ * timestamps, merge keys), keeping positions so that problems can name a line.
+ */
+export function parseSource(text: string): ParsedSource {
+  const match = FRONTMATTER.exec(text);
+  if (!match) {
+    throw new FrontmatterSyntaxError(
+      'has no frontmatter; start the file with a line "---", the YAML fields, and another "---"',
+      { line: 1, column: 1 },
+    );
+  }
+  const whole = match[0];
+  const yamlText = match[1] ?? '';
+  const lineOffset = 1; // the opening `---` line
+  const lineCounter = new LineCounter();
+  const document = parseDocument(yamlText, {
+    customTags: ['timestamp'],
+    merge: true,
+    schema: 'core',
+    lineCounter,
+    prettyErrors: false,
+  });
+
+  const toPosition = (offset: number): SourcePosition => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line: line + lineOffset, column: col };
+  };
+
+  const firstError = document.errors[0];
+  if (firstError) {
+    const reason = firstError.message.split('\n')[0] ?? firstError.message;
+    throw new FrontmatterSyntaxError(`has invalid YAML: ${reason}`, toPosition(firstError.pos[0]));
+  }
+
+  return {
+    data: document.contents === null ? {} : document.toJS(),
+    body: text.slice(whole.length),
+    locate: (path) => locateKey(document, path, toPosition) ?? { line: 1, column: 1 },
+  };
+}
+
+/** Finds the position of the deepest key along `path` that exists in the document. */
+function locateKey(
+  document: Document,
+  path: readonly PropertyKey[],
+  toPosition: (offset: number) => SourcePosition,
+): SourcePosition | undefined {
+  let node: unknown = document.contents;
+  let found: SourcePosition | undefined;
+
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && item.key.value === segment);
+      if (!pair) break;
+      const key = pair.key as { range?: [number, number, number] };
+      if (key.range) found = toPosition(key.range[0]);
+      node = pair.value;
+    } else if (node && typeof node === 'object' && 'items' in node && typeof segment === 'number') {
+      const item = (node as { items: unknown[] }).items[segment] as
+        | { range?: [number, number, number] }
+        | undefined;
+      if (!item) break;
+      if (item.range) found = toPosition(item.range[0]);
+      node = item;
+    } else {
+      break;
+    }
+  }
+  return found;
+}

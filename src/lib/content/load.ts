@@ -1,0 +1,130 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { glob } from 'tinyglobby';
+import { parse as parseYaml } from 'yaml';
+import { configSchema, ENTRY_ID_PATTERN, plainReference, type PortalConfig } from '../../schemas/index.ts';
+import { toModel, type ContentModel, type RawContent, type RawEntry } from '../model.ts';
+import { COLLECTION_NAMES, COLLECTION_SCHEMAS, ENTRY_PATTERN, entryIdFromPath, type CollectionName } from './collections.ts';
+import { checkConsistency } from './consistency.ts';
+import { FrontmatterSyntaxError, parseSource, type SourcePosition } from './frontmatter.ts';
+import { formatFieldPath, sortProblems, type Problem } from './problem.ts';
+import { checkReferences } from './references.ts';
+import { describeIssue } from './zod-issues.ts';
+
+/** A parsed entry together with what is needed to report problems in its file. */
+export interface LoadedEntry extends RawEntry<any> {
+  collection: CollectionName;
+  /** Path relative to the project root. */
+  file: string;
+  locate(path: readonly PropertyKey[]): SourcePosition;
+}
+
+export interface LoadResult {
+  /** The content model, or undefined when any error was found. */
+  model?: ContentModel;
+  config: PortalConfig;
+  problems: Problem[];
+  /** Number of files read. */
+  fileCount: number;
+}
+
+/** Name of the settings file at the top of the content folder. */
+export const CONFIG_FILE = 'config.yaml';
+
+/**
+ * Reads and validates every entry under `contentDir`: the Zod schemas first, then the rules that
+ * span files. Paths in problems are relative to `root`.
+ */
+export async function loadContent(contentDir: string, root = process.cwd()): Promise<LoadResult> {
+  const problems: Problem[] = [];
+  const relative = (file: string) => path.relative(root, file).split(path.sep).join('/');
+  const { config, problem } = await loadConfig(contentDir, relative);
+  if (problem) problems.push(problem);
+
+  const entries: LoadedEntry[] = [];
+  let fileCount = 0;
+  for (const collection of COLLECTION_NAMES) {
+    const folder = path.join(contentDir, collection);
+    const files = (await glob(ENTRY_PATTERN, { cwd: folder, absolute: false })).sort();
+    const schema = COLLECTION_SCHEMAS[collection](plainReference);
+    fileCount += files.length;
+
+    for (const name of files) {
+      const file = relative(path.join(folder, name));
+      const id = entryIdFromPath(name);
+      const fail = (position: SourcePosition, field: string, rule: string, message: string) =>
+        problems.push({ file, ...position, severity: 'error', rule, field, message });
+
+      if (!ENTRY_ID_PATTERN.test(id)) {
+        fail({ line: 1, column: 1 }, '', 'file-name', `has an invalid name; rename it in lower case with hyphens between words, such as "grow-customer-base.md"`);
+        continue;
+      }
+
+      let source;
+      try {
+        source = parseSource(await readFile(path.join(folder, name), 'utf8'));
+      } catch (error) {
+        if (!(error instanceof FrontmatterSyntaxError)) throw error;
+        fail(error.position, '', 'yaml', error.message);
+        continue;
+      }
+
+      const result = schema.safeParse(source.data, { reportInput: true });
+      if (!result.success) {
+        for (const issue of result.error.issues) {
+          const described = describeIssue(issue);
+          fail(source.locate(described.path), formatFieldPath(described.path), 'schema', described.message);
+        }
+        continue;
+      }
+      entries.push({ collection, id, data: result.data, file, locate: source.locate });
+    }
+  }
+
+  problems.push(...checkReferences(entries), ...checkConsistency(entries));
+  const errors = problems.some((item) => item.severity === 'error');
+  const model = errors ? undefined : toModel(groupByCollection(entries));
+  return { model, config, problems: sortProblems(problems), fileCount };
+}
+
+/** Reads `config.yaml`; a missing file gives the defaults. */
+export async function loadConfig(
+  contentDir: string,
+  relative: (file: string) => string = (file) => file,
+): Promise<{ config: PortalConfig; problem?: Problem }> {
+  const file = path.join(contentDir, CONFIG_FILE);
+  let text: string | undefined;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return { config: configSchema.parse({}) };
+  }
+
+  const problem = (field: string, message: string): Problem => ({
+    file: relative(file),
+    line: 1,
+    column: 1,
+    severity: 'error',
+    rule: 'config',
+    field,
+    message,
+  });
+  let data: unknown;
+  try {
+    data = parseYaml(text) ?? {};
+  } catch (error) {
+    return { config: configSchema.parse({}), problem: problem('', `has invalid YAML: ${(error as Error).message.split("\n")[0] ?? ""}`) };
+  }
+  const result = configSchema.safeParse(data, { reportInput: true });
+  if (result.success) return { config: result.data };
+  const described = describeIssue(result.error.issues[0]!);
+  return { config: configSchema.parse({}), problem: problem(formatFieldPath(described.path), described.message) };
+}
+
+function groupByCollection(entries: LoadedEntry[]): RawContent {
+  const content = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, []])) as unknown as RawContent;
+  for (const entry of entries) {
+    (content[entry.collection] as RawEntry<unknown>[]).push({ id: entry.id, data: entry.data });
+  }
+  return content;
+}

@@ -1,0 +1,49 @@
+import type { z } from 'astro/zod';
+
+/** A Zod issue reduced to where it points and what it says, in the content author's terms. */
+export interface DescribedIssue {
+  path: PropertyKey[];
+  message: string;
+}
+
+/** Rewrites a Zod issue as a sentence that says what is wrong with the field and how to fix it. */
+export function describeIssue(issue: z.core.$ZodIssue): DescribedIssue {
+  const path = [...issue.path];
+
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const [key] = issue.keys;
+      return {
+        path: [...path, key ?? ''],
+        message: `is not a known field; remove it or check its spelling (see docs/content-format.md)`,
+      };
+    }
+    case 'invalid_type':
+      if (issue.input === undefined) return { path, message: 'is required; add it' };
+      if (issue.expected === 'object') return { path, message: `must be a set of fields (found ${show(issue.input)})` };
+      if (issue.expected === 'array') return { path, message: `must be a list (found ${show(issue.input)})` };
+      return { path, message: custom(issue.message) ?? `must be a ${issue.expected} (found ${show(issue.input)})` };
+    case 'invalid_value':
+      return {
+        path,
+        message: `must be one of ${issue.values.map((value) => String(value)).join(', ')} (found ${show(issue.input)})`,
+      };
+    case 'too_small':
+      return { path, message: custom(issue.message) ?? `must be at least ${String(issue.minimum)}` };
+    case 'too_big':
+      return { path, message: custom(issue.message) ?? `must be at most ${String(issue.maximum)}` };
+    default:
+      return { path, message: issue.message };
+  }
+}
+
+/** Returns the message unless it is one of Zod's generic defaults, which start with a capital. */
+function custom(message: string): string | undefined {
+  return /^[a-z]/.test(message) ? message : undefined;
+}
+
+function show(value: unknown): string {
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  const text = JSON.stringify(value);
+  return text === undefined ? String(value) : text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}

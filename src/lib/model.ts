@@ -1,0 +1,106 @@
+import type {
+  ActionData,
+  CheckInData,
+  EntryReference,
+  KeyResultData,
+  ObjectiveData,
+  PeriodData,
+  PersonData,
+  TeamData,
+} from '../schemas/index.ts';
+
+/** An entry as both Astro's content collections and the content loader return it. */
+export interface RawEntry<T> {
+  id: string;
+  data: T;
+}
+
+/** Parsed entries of every collection, before they become a {@link ContentModel}. */
+export interface RawContent {
+  periods: RawEntry<PeriodData>[];
+  teams: RawEntry<TeamData>[];
+  people: RawEntry<PersonData>[];
+  objectives: RawEntry<ObjectiveData>[];
+  checkins: RawEntry<CheckInData>[];
+  actions: RawEntry<ActionData>[];
+}
+
+export type Period = PeriodData & { id: string };
+export type Team = Omit<TeamData, 'parent' | 'lead'> & { id: string; parent?: string; lead: string };
+export type Person = Omit<PersonData, 'team'> & { id: string; team: string };
+export type KeyResult = Omit<KeyResultData, 'owner'> & { owner: string };
+
+export interface Objective extends Omit<ObjectiveData, 'period' | 'team' | 'owner' | 'parent' | 'keyResults'> {
+  id: string;
+  /** Last segment of the id, used in the objective's URL. */
+  slug: string;
+  period: string;
+  team: string;
+  owner: string;
+  parent?: string;
+  keyResults: KeyResult[];
+}
+
+export interface CheckIn extends Omit<CheckInData, 'author' | 'objective'> {
+  id: string;
+  author: string;
+  objective: string;
+}
+
+export interface Action extends Omit<ActionData, 'objective' | 'owner'> {
+  id: string;
+  objective: string;
+  owner: string;
+}
+
+/** All content with references resolved to plain ids. */
+export interface ContentModel {
+  periods: Period[];
+  teams: Team[];
+  people: Person[];
+  objectives: Objective[];
+  checkIns: CheckIn[];
+  actions: Action[];
+}
+
+const refId = (reference: EntryReference | undefined) => reference?.id;
+
+/** Turns parsed entries into the content model, sorted by id so that output is stable. */
+export function toModel(content: RawContent): ContentModel {
+  const byId = <T extends { id: string }>(items: T[]) =>
+    items.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+  return {
+    periods: byId(content.periods.map(({ id, data }) => ({ ...data, id }))).sort((a, b) =>
+      a.start.localeCompare(b.start),
+    ),
+    teams: byId(
+      content.teams.map(({ id, data }) => withoutUndefined({ ...data, id, parent: refId(data.parent), lead: data.lead.id })),
+    ),
+    people: byId(content.people.map(({ id, data }) => ({ ...data, id, team: data.team.id }))),
+    objectives: byId(
+      content.objectives.map(({ id, data }) =>
+        withoutUndefined({
+          ...data,
+          id,
+          slug: id.slice(id.lastIndexOf('/') + 1),
+          period: data.period.id,
+          team: data.team.id,
+          owner: data.owner.id,
+          parent: refId(data.parent),
+          keyResults: data.keyResults.map((keyResult) => ({ ...keyResult, owner: keyResult.owner.id })),
+        }),
+      ),
+    ),
+    checkIns: byId(
+      content.checkins.map(({ id, data }) => ({ ...data, id, author: data.author.id, objective: data.objective.id })),
+    ),
+    actions: byId(
+      content.actions.map(({ id, data }) => ({ ...data, id, objective: data.objective.id, owner: data.owner.id })),
+    ),
+  };
+}
+
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
+}
