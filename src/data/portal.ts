@@ -1,0 +1,32 @@
+import { getCollection } from 'astro:content';
+import settings from 'virtual:okr-portal/settings';
+import { toModel } from '../lib/model.ts';
+import { createPortal, type Portal } from '../lib/portal.ts';
+import { withBase } from '../lib/urls.ts';
+
+let cached: Promise<Portal> | undefined;
+
+/**
+ * Returns the portal of this build. Content is read and scored once, and every page shares the
+ * result; the dev server rebuilds it on each request so that edits show at once.
+ */
+export function getPortal(): Promise<Portal> {
+  if (!cached || import.meta.env.DEV) cached = buildPortal();
+  return cached;
+}
+
+async function buildPortal(): Promise<Portal> {
+  const [periods, teams, people, objectives, checkins, actions] = await Promise.all([
+    getCollection('periods'),
+    getCollection('teams'),
+    getCollection('people'),
+    getCollection('objectives'),
+    getCollection('checkins'),
+    getCollection('actions'),
+  ]);
+  const model = toModel({ periods, teams, people, objectives, checkins, actions });
+  return createPortal(model, settings.config, settings.asOf);
+}
+
+/** Prefixes a site path with the configured base path. */
+export const url = (path: string) => withBase(import.meta.env.BASE_URL, path);
