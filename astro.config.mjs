@@ -4,10 +4,12 @@ import { defineConfig } from 'astro/config';
 import { okrPortal } from './src/integrations/okr-portal.ts';
 
 // OKR_BASE and OKR_SITE set where the portal is served, for example /okrs/ on GitHub Pages.
+// OKR_OUT_DIR and OKR_CACHE_DIR let several builds of different content share one checkout.
 export default defineConfig({
   site: process.env.OKR_SITE || undefined,
   base: process.env.OKR_BASE || undefined,
   outDir: process.env.OKR_OUT_DIR || './dist',
+  cacheDir: process.env.OKR_CACHE_DIR || './node_modules/.astro',
   trailingSlash: 'ignore',
   integrations: [okrPortal(), mdx()],
 });

@@ -1,30 +1,40 @@
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { pathToFileURL } from 'node:url';
+import type { z } from 'astro/zod';
 import path from 'node:path';
-import {
-  COLLECTION_NAMES,
-  COLLECTION_SCHEMAS,
-  ENTRY_PATTERN,
-  entryIdFromPath,
-  type CollectionName,
-} from './lib/content/collections.ts';
+import { pathToFileURL } from 'node:url';
+import { ENTRY_PATTERN, entryIdFromPath, type CollectionName } from './lib/content/collections.ts';
 import { resolveContentDir } from './lib/settings.ts';
-import type { ReferenceFactory } from './schemas/index.ts';
+import {
+  actionSchema,
+  checkInSchema,
+  objectiveSchema,
+  periodSchema,
+  personSchema,
+  teamSchema,
+  type ReferenceFactory,
+} from './schemas/index.ts';
 
 const contentDir = resolveContentDir(process.cwd());
+const astroReference = reference as ReferenceFactory;
 
-function collection(name: CollectionName) {
+/** Defines a collection whose entries are the Markdown and MDX files of one content folder. */
+function collection<S extends z.ZodType>(name: CollectionName, schema: S) {
   return defineCollection({
     loader: glob({
       pattern: ENTRY_PATTERN,
       base: pathToFileURL(path.join(contentDir, name) + path.sep),
       generateId: ({ entry }) => entryIdFromPath(entry),
     }),
-    schema: COLLECTION_SCHEMAS[name](reference as ReferenceFactory),
+    schema,
   });
 }
 
-export const collections = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, collection(name)])) as {
-  [K in CollectionName]: ReturnType<typeof collection>;
+export const collections = {
+  periods: collection('periods', periodSchema),
+  teams: collection('teams', teamSchema(astroReference)),
+  people: collection('people', personSchema(astroReference)),
+  objectives: collection('objectives', objectiveSchema(astroReference)),
+  checkins: collection('checkins', checkInSchema(astroReference)),
+  actions: collection('actions', actionSchema(astroReference)),
 };

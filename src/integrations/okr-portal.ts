@@ -49,9 +49,12 @@ export function okrPortal(): AstroIntegration {
             plugins: [
               {
                 name: 'okr-portal-settings',
-                resolveId: (id: string) => (id === SETTINGS_MODULE ? `\0${SETTINGS_MODULE}` : undefined),
+                resolveId: (id: string) =>
+                  id === SETTINGS_MODULE ? `\0${SETTINGS_MODULE}` : undefined,
                 load: (id: string) =>
-                  id === `\0${SETTINGS_MODULE}` ? `export default ${JSON.stringify(settings)};` : undefined,
+                  id === `\0${SETTINGS_MODULE}`
+                    ? `export default ${JSON.stringify(settings)};`
+                    : undefined,
               },
             ],
           },

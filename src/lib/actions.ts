@@ -1,7 +1,13 @@
 import type { Action } from './model.ts';
 
 /** Statuses in the order the actions page lists them. */
-export const ACTION_STATUS_ORDER = ['blocked', 'in-progress', 'planned', 'done', 'cancelled'] as const;
+export const ACTION_STATUS_ORDER = [
+  'blocked',
+  'in-progress',
+  'planned',
+  'done',
+  'cancelled',
+] as const;
 
 export const ACTION_STATUS_LABELS: Record<Action['status'], string> = {
   planned: 'Planned',
@@ -22,7 +28,10 @@ export function isOverdue(action: Pick<Action, 'status' | 'due'>, asOf: string):
 }
 
 /** Sorts actions overdue first, then by due date, then by id. */
-export function sortActions<T extends Pick<Action, 'status' | 'due' | 'id'>>(actions: T[], asOf: string): T[] {
+export function sortActions<T extends Pick<Action, 'status' | 'due' | 'id'>>(
+  actions: T[],
+  asOf: string,
+): T[] {
   return [...actions].sort(
     (a, b) =>
       Number(isOverdue(b, asOf)) - Number(isOverdue(a, asOf)) ||

@@ -11,8 +11,14 @@ export function resolveAsOf(override: string | undefined, now = new Date()): str
   if (override === undefined || override.trim() === '') return localDay(now);
   const day = override.trim();
   const parsed = new Date(`${day}T00:00:00Z`);
-  if (!ISO_DAY.test(day) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== day) {
-    throw new Error(`OKR_AS_OF must be a date written YYYY-MM-DD, such as 2026-09-30 (found "${override}")`);
+  if (
+    !ISO_DAY.test(day) ||
+    Number.isNaN(parsed.getTime()) ||
+    parsed.toISOString().slice(0, 10) !== day
+  ) {
+    throw new Error(
+      `OKR_AS_OF must be a date written YYYY-MM-DD, such as 2026-09-30 (found "${override}")`,
+    );
   }
   return day;
 }

@@ -10,7 +10,11 @@ export const STATUS_LABELS: Record<Status, string> = {
   'no-check-in': 'No check-in',
 };
 
-export const BAND_LABELS: Record<GradeBand, string> = { green: 'Green', yellow: 'Yellow', red: 'Red' };
+export const BAND_LABELS: Record<GradeBand, string> = {
+  green: 'Green',
+  yellow: 'Yellow',
+  red: 'Red',
+};
 
 /** Formats a score from 0 to 1 with two decimals, as in "0.65"; a dash when there is none. */
 export function formatScore(score: number | undefined): string {
@@ -25,7 +29,10 @@ export function formatPercent(fraction: number): string {
 const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
 /** Formats a key result's value with its unit: "400 leads", "18%", "50% done" or "Done". */
-export function formatValue(keyResult: Pick<KeyResult, 'type' | 'unit'>, value: number | undefined): string {
+export function formatValue(
+  keyResult: Pick<KeyResult, 'type' | 'unit'>,
+  value: number | undefined,
+): string {
   if (value === undefined) return '–';
   if (keyResult.type === 'boolean') return value >= 1 ? 'Done' : 'Not done';
   if (keyResult.type === 'milestone') return value >= 1 ? 'Done' : `${formatPercent(value)} done`;

@@ -26,11 +26,18 @@ export interface RawContent {
 }
 
 export type Period = PeriodData & { id: string };
-export type Team = Omit<TeamData, 'parent' | 'lead'> & { id: string; parent?: string; lead: string };
+export type Team = Omit<TeamData, 'parent' | 'lead'> & {
+  id: string;
+  parent?: string;
+  lead: string;
+};
 export type Person = Omit<PersonData, 'team'> & { id: string; team: string };
 export type KeyResult = Omit<KeyResultData, 'owner'> & { owner: string };
 
-export interface Objective extends Omit<ObjectiveData, 'period' | 'team' | 'owner' | 'parent' | 'keyResults'> {
+export interface Objective extends Omit<
+  ObjectiveData,
+  'period' | 'team' | 'owner' | 'parent' | 'keyResults'
+> {
   id: string;
   /** Last segment of the id, used in the objective's URL. */
   slug: string;
@@ -75,7 +82,9 @@ export function toModel(content: RawContent): ContentModel {
       a.start.localeCompare(b.start),
     ),
     teams: byId(
-      content.teams.map(({ id, data }) => withoutUndefined({ ...data, id, parent: refId(data.parent), lead: data.lead.id })),
+      content.teams.map(({ id, data }) =>
+        withoutUndefined({ ...data, id, parent: refId(data.parent), lead: data.lead.id }),
+      ),
     ),
     people: byId(content.people.map(({ id, data }) => ({ ...data, id, team: data.team.id }))),
     objectives: byId(
@@ -88,15 +97,28 @@ export function toModel(content: RawContent): ContentModel {
           team: data.team.id,
           owner: data.owner.id,
           parent: refId(data.parent),
-          keyResults: data.keyResults.map((keyResult) => ({ ...keyResult, owner: keyResult.owner.id })),
+          keyResults: data.keyResults.map((keyResult) => ({
+            ...keyResult,
+            owner: keyResult.owner.id,
+          })),
         }),
       ),
     ),
     checkIns: byId(
-      content.checkins.map(({ id, data }) => ({ ...data, id, author: data.author.id, objective: data.objective.id })),
+      content.checkins.map(({ id, data }) => ({
+        ...data,
+        id,
+        author: data.author.id,
+        objective: data.objective.id,
+      })),
     ),
     actions: byId(
-      content.actions.map(({ id, data }) => ({ ...data, id, objective: data.objective.id, owner: data.owner.id })),
+      content.actions.map(({ id, data }) => ({
+        ...data,
+        id,
+        objective: data.objective.id,
+        owner: data.owner.id,
+      })),
     ),
   };
 }

@@ -27,7 +27,9 @@ export interface Portal {
 
 /** Scores the content and indexes it for the pages. */
 export function createPortal(model: ContentModel, config: PortalConfig, asOf: string): Portal {
-  const periods = [...model.periods].sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id));
+  const periods = [...model.periods].sort(
+    (a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id),
+  );
   const started = periods.filter((period) => period.start <= asOf);
   const currentPeriod =
     started.find((period) => period.end >= asOf) ?? started.at(-1) ?? periods[0];
@@ -70,7 +72,9 @@ export function teamTree(portal: Portal): { team: Team; depth: number }[] {
     rows.push({ team, depth });
     for (const child of portal.childTeams.get(team.id) ?? []) visit(child, depth + 1);
   };
-  for (const root of portal.model.teams.filter((team) => !team.parent || !portal.teamById.has(team.parent))) {
+  for (const root of portal.model.teams.filter(
+    (team) => !team.parent || !portal.teamById.has(team.parent),
+  )) {
     visit(root, 0);
   }
   return rows;

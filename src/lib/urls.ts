@@ -4,7 +4,8 @@ import type { Action, Objective, Period } from './model.ts';
 export const paths = {
   home: () => '/',
   periods: () => '/periods/',
-  period: (period: Pick<Period, 'id'> | string) => `/${typeof period === 'string' ? period : period.id}/`,
+  period: (period: Pick<Period, 'id'> | string) =>
+    `/${typeof period === 'string' ? period : period.id}/`,
   objective: (objective: Pick<Objective, 'period' | 'team' | 'slug'>) =>
     `/${objective.period}/${objective.team}/${objective.slug}/`,
   keyResult: (objective: Pick<Objective, 'period' | 'team' | 'slug'>, keyResultId: string) =>

@@ -17,7 +17,11 @@ export const keyResultUpdateSchema = z.strictObject({
   /** Current value. */
   value: checkInValue,
   /** How likely the owner thinks the target will be met, from 0 (no chance) to 10 (certain). */
-  confidence: numeric.int({ error: 'must be a whole number from 0 to 10' }).min(0).max(10).optional(),
+  confidence: numeric
+    .int({ error: 'must be a whole number from 0 to 10' })
+    .min(0)
+    .max(10)
+    .optional(),
   /** What changed since the last check-in. */
   note: title.optional(),
 });
@@ -32,7 +36,9 @@ export function checkInSchema(reference: ReferenceFactory) {
     /** Objective whose key results are updated. */
     objective: reference('objectives'),
     /** One update per key result reported on. */
-    updates: z.array(keyResultUpdateSchema).min(1, { error: 'must list at least one key result update' }),
+    updates: z
+      .array(keyResultUpdateSchema)
+      .min(1, { error: 'must list at least one key result update' }),
   });
 }
 

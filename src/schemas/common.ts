@@ -72,5 +72,7 @@ export const calendarDay = z
 /** A finite number; text such as "TBD" is rejected with a message that asks for the number. */
 export const numeric = z.number({
   error: (issue) =>
-    issue.input === undefined ? 'is required' : `must be a number (found ${JSON.stringify(issue.input)})`,
+    issue.input === undefined
+      ? 'is required'
+      : `must be a number (found ${JSON.stringify(issue.input)})`,
 });

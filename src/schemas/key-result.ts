@@ -55,13 +55,25 @@ export function keyResultSchema(reference: ReferenceFactory) {
       }
       const moves = keyResult.direction === 'increase' || keyResult.direction === 'decrease';
       if (moves && keyResult.start === undefined) {
-        issue('start', `is required when direction is ${keyResult.direction}; add the value at the start`);
+        issue(
+          'start',
+          `is required when direction is ${keyResult.direction}; add the value at the start`,
+        );
       } else if (moves && keyResult.start === keyResult.target) {
-        issue('target', `equals start (${keyResult.start}), so progress cannot be measured; set a different target`);
+        issue(
+          'target',
+          `equals start (${keyResult.start}), so progress cannot be measured; set a different target`,
+        );
       } else if (keyResult.direction === 'increase' && keyResult.start! > keyResult.target) {
-        issue('direction', 'is increase but target is below start; set direction: decrease or fix the numbers');
+        issue(
+          'direction',
+          'is increase but target is below start; set direction: decrease or fix the numbers',
+        );
       } else if (keyResult.direction === 'decrease' && keyResult.start! < keyResult.target) {
-        issue('direction', 'is decrease but target is above start; set direction: increase or fix the numbers');
+        issue(
+          'direction',
+          'is decrease but target is above start; set direction: increase or fix the numbers',
+        );
       }
     });
 }

@@ -12,7 +12,7 @@ export const periodSchema = z
     end: calendarDay,
   })
   .refine((period) => period.start < period.end, {
-    error: 'end must be after start',
+    error: 'must be after start',
     path: ['end'],
   });
 

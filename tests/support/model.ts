@@ -4,7 +4,12 @@ import type { CheckIn, ContentModel, KeyResult, Objective, Period } from '../../
 /** The default configuration, as an empty `config.yaml` gives it. */
 export const defaultConfig: PortalConfig = configSchema.parse({});
 
-export const q4: Period = { id: '2026-q4', name: 'Q4 2026', start: '2026-10-01', end: '2026-12-31' };
+export const q4: Period = {
+  id: '2026-q4',
+  name: 'Q4 2026',
+  start: '2026-10-01',
+  end: '2026-12-31',
+};
 
 /** A metric key result that increases from 0 to 100, with any field overridden. */
 export function keyResult(overrides: Partial<KeyResult> & { id: string }): KeyResult {
@@ -43,6 +48,10 @@ export function checkIn(objectiveId: string, date: string, updates: CheckIn['upd
 }
 
 /** A content model with the Q4 period and the given objectives and check-ins. */
-export function model(objectives: Objective[], checkIns: CheckIn[] = [], periods: Period[] = [q4]): ContentModel {
+export function model(
+  objectives: Objective[],
+  checkIns: CheckIn[] = [],
+  periods: Period[] = [q4],
+): ContentModel {
   return { periods, teams: [], people: [], objectives, checkIns, actions: [] };
 }

@@ -29,7 +29,8 @@ const checkIns = [
   checkIn(SALES, '2026-12-11', [{ keyResult: 'sqls', value: 1400 }]),
 ];
 
-const at = (asOf: string) => scorePortfolio(model([salesObjective()], checkIns), defaultConfig, asOf);
+const at = (asOf: string) =>
+  scorePortfolio(model([salesObjective()], checkIns), defaultConfig, asOf);
 const kr = (asOf: string, id: string) => at(asOf).keyResults.get(keyResultKey(SALES, id))!;
 
 describe('key result scores as of 15 Nov 2026', () => {
@@ -112,12 +113,24 @@ describe('hand grades', () => {
   const graded = objective({
     id: '2026-q4/sales/graded',
     keyResults: [
-      keyResult({ id: 'deals', target: 20, grade: { score: 0.7, note: 'Two deals slipped to January.' } }),
+      keyResult({
+        id: 'deals',
+        target: 20,
+        grade: { score: 0.7, note: 'Two deals slipped to January.' },
+      }),
       keyResult({ id: 'churn', direction: 'stay-below', start: undefined, target: 2 }),
     ],
   });
   const card = scorePortfolio(
-    model([graded], [checkIn(graded.id, '2026-12-18', [{ keyResult: 'deals', value: 17 }, { keyResult: 'churn', value: 1.5 }])]),
+    model(
+      [graded],
+      [
+        checkIn(graded.id, '2026-12-18', [
+          { keyResult: 'deals', value: 17 },
+          { keyResult: 'churn', value: 1.5 },
+        ]),
+      ],
+    ),
     defaultConfig,
     '2027-01-05',
   );
@@ -137,9 +150,23 @@ describe('hand grades', () => {
 
 describe('alignment', () => {
   const company = objective({ id: '2026-q4/company/win', team: 'company' });
-  const sales = objective({ id: '2026-q4/sales/a', parent: company.id, keyResults: [keyResult({ id: 'x' })] });
-  const marketing = objective({ id: '2026-q4/marketing/b', team: 'marketing', parent: sales.id, keyResults: [keyResult({ id: 'y' })] });
-  const support = objective({ id: '2026-q4/support/c', team: 'support', parent: company.id, keyResults: [keyResult({ id: 'z' })] });
+  const sales = objective({
+    id: '2026-q4/sales/a',
+    parent: company.id,
+    keyResults: [keyResult({ id: 'x' })],
+  });
+  const marketing = objective({
+    id: '2026-q4/marketing/b',
+    team: 'marketing',
+    parent: sales.id,
+    keyResults: [keyResult({ id: 'y' })],
+  });
+  const support = objective({
+    id: '2026-q4/support/c',
+    team: 'support',
+    parent: company.id,
+    keyResults: [keyResult({ id: 'z' })],
+  });
   const card = scorePortfolio(
     model(
       [company, sales, marketing, support],
@@ -182,7 +209,11 @@ describe('alignment', () => {
 
 describe('objectives without data', () => {
   test('an objective with neither key results nor children has no score', () => {
-    const card = scorePortfolio(model([objective({ id: '2026-q4/sales/empty' })]), defaultConfig, '2026-11-15');
+    const card = scorePortfolio(
+      model([objective({ id: '2026-q4/sales/empty' })]),
+      defaultConfig,
+      '2026-11-15',
+    );
     const result = card.objectives.get('2026-q4/sales/empty')!;
     expect(result.score).toBeUndefined();
     expect(result.status).toBe('no-check-in');
@@ -191,7 +222,12 @@ describe('objectives without data', () => {
 
   test('a key result without check-ins scores from its start value', () => {
     const card = scorePortfolio(
-      model([objective({ id: '2026-q4/sales/new', keyResults: [keyResult({ id: 'k', start: 10, target: 20 })] })]),
+      model([
+        objective({
+          id: '2026-q4/sales/new',
+          keyResults: [keyResult({ id: 'k', start: 10, target: 20 })],
+        }),
+      ]),
       defaultConfig,
       '2026-11-15',
     );

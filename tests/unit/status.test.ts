@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { classifyStatus, expectedProgress, gradeBand, inSweetSpot, periodPhase } from '../../src/lib/score/status.ts';
+import {
+  classifyStatus,
+  expectedProgress,
+  gradeBand,
+  inSweetSpot,
+  periodPhase,
+} from '../../src/lib/score/status.ts';
 import { defaultConfig, q4 } from '../support/model.ts';
 
 const thresholds = defaultConfig.status;
@@ -42,9 +48,12 @@ describe('classifyStatus', () => {
     { progress: 0.6, expected: 0.7, status: 'on-track' },
     { progress: 0.45, expected: 0.7, status: 'at-risk' },
     { progress: 0, expected: 0, status: 'on-track' },
-  ] as const)('progress $progress with expected $expected is $status', ({ progress, expected, status }) => {
-    expect(classifyStatus(progress, expected, thresholds)).toBe(status);
-  });
+  ] as const)(
+    'progress $progress with expected $expected is $status',
+    ({ progress, expected, status }) => {
+      expect(classifyStatus(progress, expected, thresholds)).toBe(status);
+    },
+  );
 
   test('confidence 3 turns on track into at risk', () => {
     expect(classifyStatus(0.6, 0.5, thresholds, 3)).toBe('at-risk');

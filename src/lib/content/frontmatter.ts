@@ -27,8 +27,10 @@ export class FrontmatterSyntaxError extends Error {
 const FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
 
 /**
- * Parses a file's YAML frontmatter with the options Astro's own parser uses (YAML 1.2 core schema,
- * timestamps, merge keys), keeping positions so that problems can name a line.
+ * Parses a file's YAML frontmatter, keeping positions so that problems can name a line. It uses
+ * the YAML 1.2 core schema with merge keys, as Astro does, but leaves dates as text: Astro's
+ * timestamp tag would roll an impossible date such as 2026-02-30 over into March, while the
+ * schemas report it.
  */
 export function parseSource(text: string): ParsedSource {
   const match = FRONTMATTER.exec(text);
@@ -43,7 +45,6 @@ export function parseSource(text: string): ParsedSource {
   const lineOffset = 1; // the opening `---` line
   const lineCounter = new LineCounter();
   const document = parseDocument(yamlText, {
-    customTags: ['timestamp'],
     merge: true,
     schema: 'core',
     lineCounter,

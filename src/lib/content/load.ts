@@ -42,12 +42,14 @@ export async function loadContent(contentDir: string, root = process.cwd()): Pro
   if (problem) problems.push(problem);
 
   const entries: LoadedEntry[] = [];
+  const ids = new Map<string, string[]>();
   let fileCount = 0;
   for (const collection of COLLECTION_NAMES) {
     const folder = path.join(contentDir, collection);
     const files = (await glob(ENTRY_PATTERN, { cwd: folder, absolute: false })).sort();
     const schema = COLLECTION_SCHEMAS[collection](plainReference);
     fileCount += files.length;
+    ids.set(collection, files.map(entryIdFromPath));
 
     for (const name of files) {
       const file = relative(path.join(folder, name));
@@ -81,7 +83,7 @@ export async function loadContent(contentDir: string, root = process.cwd()): Pro
     }
   }
 
-  problems.push(...checkReferences(entries), ...checkConsistency(entries));
+  problems.push(...checkReferences(entries, ids), ...checkConsistency(entries));
   const errors = problems.some((item) => item.severity === 'error');
   const model = errors ? undefined : toModel(groupByCollection(entries));
   return { model, config, problems: sortProblems(problems), fileCount };

@@ -22,15 +22,12 @@ function referencesOf(entry: LoadedEntry): { path: PropertyKey[]; target: EntryR
   return found;
 }
 
-/** Checks that every reference names an existing entry, suggesting the closest id for a near miss. */
-export function checkReferences(entries: LoadedEntry[]): Problem[] {
-  const ids = new Map<string, string[]>();
-  for (const entry of entries) {
-    const list = ids.get(entry.collection) ?? [];
-    list.push(entry.id);
-    ids.set(entry.collection, list);
-  }
-
+/**
+ * Checks that every reference names an existing entry, suggesting the closest id for a near miss.
+ * `ids` lists the id of every file in each collection, valid or not, so that an entry with a
+ * schema error is reported once and not again by each entry that refers to it.
+ */
+export function checkReferences(entries: LoadedEntry[], ids: Map<string, string[]>): Problem[] {
   const problems: Problem[] = [];
   for (const entry of entries) {
     for (const { path, target } of referencesOf(entry)) {

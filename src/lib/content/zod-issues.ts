@@ -9,6 +9,10 @@ export interface DescribedIssue {
 /** Rewrites a Zod issue as a sentence that says what is wrong with the field and how to fix it. */
 export function describeIssue(issue: z.core.$ZodIssue): DescribedIssue {
   const path = [...issue.path];
+  const missing = 'input' in issue && issue.input === undefined;
+  if (missing && (issue.code === 'invalid_type' || issue.code === 'invalid_union')) {
+    return { path, message: 'is required; add it' };
+  }
 
   switch (issue.code) {
     case 'unrecognized_keys': {
@@ -19,7 +23,6 @@ export function describeIssue(issue: z.core.$ZodIssue): DescribedIssue {
       };
     }
     case 'invalid_type':
-      if (issue.input === undefined) return { path, message: 'is required; add it' };
       if (issue.expected === 'object') return { path, message: `must be a set of fields (found ${show(issue.input)})` };
       if (issue.expected === 'array') return { path, message: `must be a list (found ${show(issue.input)})` };
       return { path, message: custom(issue.message) ?? `must be a ${issue.expected} (found ${show(issue.input)})` };

@@ -1,6 +1,13 @@
 import type { PortalConfig } from '../../schemas/index.ts';
 import type { CheckIn, ContentModel, KeyResult, Objective } from '../model.ts';
-import { computeProgress, mean, toNumber, toScore, weightedMean, type ReportedValue } from './progress.ts';
+import {
+  computeProgress,
+  mean,
+  toNumber,
+  toScore,
+  weightedMean,
+  type ReportedValue,
+} from './progress.ts';
 import {
   classifyStatus,
   expectedProgress,
@@ -98,7 +105,10 @@ export function scorePortfolio(model: ContentModel, config: PortalConfig, asOf: 
     const expected = period ? expectedProgress(period, asOf) : 0;
     for (const keyResult of objective.keyResults) {
       const key = keyResultKey(objective.id, keyResult.id);
-      keyResults.set(key, scoreKeyResult(objective, keyResult, observations.get(key) ?? [], expected, config));
+      keyResults.set(
+        key,
+        scoreKeyResult(objective, keyResult, observations.get(key) ?? [], expected, config),
+      );
     }
   }
 
@@ -111,7 +121,10 @@ export function scorePortfolio(model: ContentModel, config: PortalConfig, asOf: 
     for (const [teamId, teamObjectives] of groupBy(inPeriod, (objective) => objective.team)) {
       teams.set(teamId, groupScore(teamObjectives, objectives, config));
     }
-    const statusCounts = Object.fromEntries(STATUSES.map((status) => [status, 0])) as Record<Status, number>;
+    const statusCounts = Object.fromEntries(STATUSES.map((status) => [status, 0])) as Record<
+      Status,
+      number
+    >;
     for (const objective of inPeriod) {
       for (const keyResult of objective.keyResults) {
         statusCounts[keyResults.get(keyResultKey(objective.id, keyResult.id))!.status] += 1;
@@ -153,8 +166,12 @@ function collectObservations(model: ContentModel, asOf: string): Map<string, Obs
   return byKeyResult;
 }
 
-function observe(checkIn: CheckIn, keyResult: KeyResult, update: CheckIn['updates'][number]): Observation {
-  const value = toNumber(keyResult, update.value);
+function observe(
+  checkIn: CheckIn,
+  keyResult: KeyResult,
+  update: CheckIn['updates'][number],
+): Observation {
+  const value = toNumber(update.value);
   const observation: Observation = {
     date: checkIn.date,
     checkIn: checkIn.id,
@@ -180,7 +197,9 @@ function scoreKeyResult(
   const progress = computeProgress(keyResult, value);
   const computedScore = toScore(progress);
   const score = keyResult.grade ? keyResult.grade.score : computedScore;
-  const confidence = [...history].reverse().find((item) => item.confidence !== undefined)?.confidence;
+  const confidence = [...history]
+    .reverse()
+    .find((item) => item.confidence !== undefined)?.confidence;
 
   const result: KeyResultScore = {
     objective: objective.id,
@@ -225,18 +244,28 @@ function scoreObjectives(
     const childScores = childIds
       .filter((id) => !visiting.has(id))
       .map((id) => visit(byId.get(id)!));
-    const own = objective.keyResults.map((keyResult) => keyResults.get(keyResultKey(objective.id, keyResult.id))!);
-    const keyResultScore = weightedMean(own.map((item) => ({ value: item.score, weight: item.keyResult.weight })));
+    const own = objective.keyResults.map((keyResult) =>
+      keyResults.get(keyResultKey(objective.id, keyResult.id))!,
+    );
+    const keyResultScore = weightedMean(
+      own.map((item) => ({ value: item.score, weight: item.keyResult.weight })),
+    );
     const childrenScore = mean(childScores.map((child) => child.score));
     const score = own.length > 0 ? keyResultScore : childrenScore;
 
-    const checkedIn = own.length > 0 ? own.some((item) => item.history.length > 0) : childScores.some((child) => child.status !== 'no-check-in');
+    const checkedIn =
+      own.length > 0
+        ? own.some((item) => item.history.length > 0)
+        : childScores.some((child) => child.status !== 'no-check-in');
     const period = periods.get(objective.period);
     const expected = period ? expectedProgress(period, asOf) : 0;
     const result: ObjectiveScore = {
       objective: objective.id,
       children: childIds,
-      status: checkedIn && score !== undefined ? classifyStatus(score, expected, config.status) : 'no-check-in',
+      status:
+        checkedIn && score !== undefined
+          ? classifyStatus(score, expected, config.status)
+          : 'no-check-in',
     };
     if (score !== undefined) {
       result.score = score;
@@ -254,7 +283,11 @@ function scoreObjectives(
   return scores;
 }
 
-function groupScore(objectives: Objective[], scores: Map<string, ObjectiveScore>, config: PortalConfig): GroupScore {
+function groupScore(
+  objectives: Objective[],
+  scores: Map<string, ObjectiveScore>,
+  config: PortalConfig,
+): GroupScore {
   const score = mean(objectives.map((objective) => scores.get(objective.id)?.score));
   const group: GroupScore = { objectiveCount: objectives.length };
   if (score !== undefined) {

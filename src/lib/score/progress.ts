@@ -7,7 +7,7 @@ export type ReportedValue = number | boolean | 'done';
  * Turns a reported value into a number: a metric's value, a milestone's fraction done (1 once
  * done), or 0 and 1 for a boolean.
  */
-export function toNumber(keyResult: Pick<KeyResult, 'type'>, value: ReportedValue): number {
+export function toNumber(value: ReportedValue): number {
   if (value === 'done' || value === true) return 1;
   if (value === false) return 0;
   return value;
@@ -56,5 +56,7 @@ export function weightedMean(items: { value: number; weight: number }[]): number
 
 /** Plain mean of the defined values; undefined when there are none. */
 export function mean(values: (number | undefined)[]): number | undefined {
-  return weightedMean(values.filter((value) => value !== undefined).map((value) => ({ value, weight: 1 })));
+  return weightedMean(
+    values.filter((value) => value !== undefined).map((value) => ({ value, weight: 1 })),
+  );
 }

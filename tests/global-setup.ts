@@ -1,0 +1,33 @@
+import type { TestProject } from 'vitest/node';
+import { buildSite, type BuildOptions } from './support/build.ts';
+
+/** Sites that several test files read; each is built once per test run, one after the other. */
+export const SITES = {
+  // West of UTC, so that a date that shifted to the day before would show in the pages.
+  small: {
+    contentDir: 'tests/fixtures/small',
+    name: 'small',
+    asOf: '2026-11-15',
+    env: { TZ: 'America/Los_Angeles' },
+  },
+  sample: { contentDir: 'content', name: 'sample', asOf: '2026-12-04' },
+} satisfies Record<string, BuildOptions>;
+
+export default function setup(project: TestProject) {
+  for (const [key, options] of Object.entries(SITES)) {
+    const result = buildSite(options);
+    if (result.status !== 0) {
+      throw new Error(
+        `astro build of ${options.contentDir} failed:\n${result.stdout}\n${result.stderr}`,
+      );
+    }
+    project.provide(`${key}Site` as 'smallSite', result.outDir);
+  }
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    smallSite: string;
+    sampleSite: string;
+  }
+}
