@@ -1,3 +1,4 @@
+import { appendFileSync, renameSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { loadContent } from '../../src/lib/content/load.ts';
 import { formatProblem } from '../../src/lib/content/problem.ts';
@@ -120,5 +121,22 @@ describe('loadContent reports problems', () => {
       lines.join('\n'),
     ).toBe(true);
     expect(result.model).toBeUndefined();
+  });
+});
+
+describe('loadContent checks MDX bodies', () => {
+  test('reports an MDX syntax error with its line in the file', async () => {
+    const contentDir = mutateFixture('load-mdx', []);
+    const file = `${ROOT}/${contentDir}/objectives/2026-q4/company/grow`;
+    renameSync(`${file}.md`, `${file}.mdx`);
+    appendFileSync(`${file}.mdx`, '\nChurn fell to <5% this quarter.\n');
+    const result = await loadContent(`${ROOT}/${contentDir}`, ROOT);
+    const lines = result.problems.map(formatProblem);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `^${contentDir}/objectives/2026-q4/company/grow.mdx:10:\\d+  error  has invalid MDX in its body: .*\\(mdx\\)$`,
+      ),
+    );
   });
 });

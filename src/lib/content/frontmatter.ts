@@ -10,6 +10,8 @@ export interface SourcePosition {
 export interface ParsedSource {
   data: unknown;
   body: string;
+  /** 1-based line of the file where the body starts. */
+  bodyLine: number;
   /** Finds the line and column of the key at `path`, or of its nearest existing parent. */
   locate(path: readonly PropertyKey[]): SourcePosition;
 }
@@ -65,6 +67,7 @@ export function parseSource(text: string): ParsedSource {
   return {
     data: document.contents === null ? {} : document.toJS(),
     body: text.slice(whole.length),
+    bodyLine: whole.split('\n').length,
     locate: (path) => locateKey(document, path, toPosition) ?? { line: 1, column: 1 },
   };
 }

@@ -1,3 +1,4 @@
+import { compile } from '@mdx-js/mdx';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
@@ -71,6 +72,14 @@ export async function loadContent(contentDir: string, root = process.cwd()): Pro
         continue;
       }
 
+      if (name.endsWith('.mdx')) {
+        const syntaxError = await checkMdx(source.body);
+        if (syntaxError) {
+          const line = source.bodyLine + syntaxError.line - 1;
+          fail({ line, column: syntaxError.column }, '', 'mdx', syntaxError.message);
+        }
+      }
+
       const result = schema.safeParse(source.data, { reportInput: true });
       if (!result.success) {
         for (const issue of result.error.issues) {
@@ -121,6 +130,21 @@ export async function loadConfig(
   if (result.success) return { config: result.data };
   const described = describeIssue(result.error.issues[0]!);
   return { config: configSchema.parse({}), problem: problem(formatFieldPath(described.path), described.message) };
+}
+
+/** Compiles an MDX body to find syntax errors, which would otherwise stop Astro mid-build. */
+async function checkMdx(body: string): Promise<{ line: number; column: number; message: string } | undefined> {
+  try {
+    await compile(body);
+    return undefined;
+  } catch (error) {
+    const place = error as { line?: number; column?: number; reason?: string; message: string };
+    return {
+      line: place.line ?? 1,
+      column: place.column ?? 1,
+      message: `has invalid MDX in its body: ${place.reason ?? place.message}`,
+    };
+  }
 }
 
 function groupByCollection(entries: LoadedEntry[]): RawContent {
