@@ -7,8 +7,8 @@ import { withBase } from '../lib/urls.ts';
 let cached: Promise<Portal> | undefined;
 
 /**
- * Returns the portal of this build. Content is read and scored once, and every page shares the
- * result; the dev server rebuilds it on each request so that edits show at once.
+ * Returns the portal of this build. A build reads and scores the content once, and every page
+ * shares the result. The dev server rebuilds it on each request, so that edits show at once.
  */
 export function getPortal(): Promise<Portal> {
   if (!cached || import.meta.env.DEV) cached = buildPortal();

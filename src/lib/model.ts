@@ -74,8 +74,7 @@ const refId = (reference: EntryReference | undefined) => reference?.id;
 
 /** Turns parsed entries into the content model, sorted by id so that output is stable. */
 export function toModel(content: RawContent): ContentModel {
-  const byId = <T extends { id: string }>(items: T[]) =>
-    items.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const byId = <T extends { id: string }>(items: T[]) => items.sort(compareIds);
 
   return {
     periods: byId(content.periods.map(({ id, data }) => ({ ...data, id }))).sort((a, b) =>
@@ -121,6 +120,11 @@ export function toModel(content: RawContent): ContentModel {
       })),
     ),
   };
+}
+
+function compareIds(a: { id: string }, b: { id: string }): number {
+  if (a.id === b.id) return 0;
+  return a.id < b.id ? -1 : 1;
 }
 
 function withoutUndefined<T extends object>(value: T): T {

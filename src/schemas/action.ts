@@ -10,7 +10,7 @@ export function actionSchema(reference: ReferenceFactory) {
     .strictObject({
       /** What will be done. */
       title,
-      /** initiative (planned work) or corrective (answers a deviation). */
+      /** initiative (planned work) or corrective (addresses a deviation). */
       kind: z.enum(ACTION_KINDS),
       /** Objective whose key results the action serves. */
       objective: reference('objectives'),
@@ -24,7 +24,7 @@ export function actionSchema(reference: ReferenceFactory) {
       due: calendarDay,
       /** planned, in-progress, done, blocked or cancelled. */
       status: z.enum(ACTION_STATUSES),
-      /** The deviation a corrective action answers, such as "SQLs 30% behind plan in week 6". */
+      /** The deviation that a corrective action addresses, such as "SQLs 30% behind plan in week 6". */
       deviation: title.optional(),
       /** Root cause of that deviation. */
       cause: title.optional(),
@@ -36,7 +36,7 @@ export function actionSchema(reference: ReferenceFactory) {
           context.addIssue({
             code: 'custom',
             path: [field],
-            message: `is required on a corrective action; say which ${field === 'cause' ? 'root cause it removes' : 'deviation it answers'}`,
+            message: `is required on a corrective action; say which ${field === 'cause' ? 'root cause it removes' : 'deviation it addresses'}`,
             input: action,
           });
         }

@@ -16,13 +16,13 @@ export const keyResultUpdateSchema = z.strictObject({
   keyResult: slug,
   /** Current value. */
   value: checkInValue,
-  /** How likely the owner thinks the target will be met, from 0 (no chance) to 10 (certain). */
+  /** The owner's confidence that the target will be met, from 0 (no chance) to 10 (certain). */
   confidence: numeric
     .int({ error: 'must be a whole number from 0 to 10' })
     .min(0)
     .max(10)
     .optional(),
-  /** What changed since the last check-in. */
+  /** Short comment on the change since the last check-in. */
   note: title.optional(),
 });
 

@@ -69,7 +69,7 @@ export const calendarDay = z
     return text;
   });
 
-/** A finite number; text such as "TBD" is rejected with a message that asks for the number. */
+/** A number. Text such as "TBD" fails with a message that shows the text found. */
 export const numeric = z.number({
   error: (issue) =>
     issue.input === undefined

@@ -8,7 +8,7 @@ export const DIRECTIONS = ['increase', 'decrease', 'stay-above', 'stay-below'] a
 export const gradeSchema = z.strictObject({
   /** The grade, from 0.0 to 1.0. */
   score: numeric.min(0, { error: 'must be at least 0' }).max(1, { error: 'must be at most 1' }),
-  /** Why the key result earned this grade. */
+  /** Reason for the grade, such as what was and was not delivered. */
   note: title,
 });
 

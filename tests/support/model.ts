@@ -11,7 +11,7 @@ export const q4: Period = {
   end: '2026-12-31',
 };
 
-/** A metric key result that increases from 0 to 100, with any field overridden. */
+/** Builds a metric key result that increases from 0 to 100, with any field overridden. */
 export function keyResult(overrides: Partial<KeyResult> & { id: string }): KeyResult {
   return {
     title: overrides.id,
@@ -25,7 +25,7 @@ export function keyResult(overrides: Partial<KeyResult> & { id: string }): KeyRe
   };
 }
 
-/** An objective of team `sales` in Q4 2026, with any field overridden. */
+/** Builds an objective of team `sales` in Q4 2026, with any field overridden. */
 export function objective(overrides: Partial<Objective> & { id: string }): Objective {
   return {
     slug: overrides.id.split('/').at(-1)!,
@@ -41,13 +41,13 @@ export function objective(overrides: Partial<Objective> & { id: string }): Objec
 
 let checkInCount = 0;
 
-/** A check-in of one objective on `date` with the given key result updates. */
+/** Builds a check-in of one objective on `date` with the given key result updates. */
 export function checkIn(objectiveId: string, date: string, updates: CheckIn['updates']): CheckIn {
   checkInCount += 1;
   return { id: `check-in-${checkInCount}`, date, author: 'owner', objective: objectiveId, updates };
 }
 
-/** A content model with the Q4 period and the given objectives and check-ins. */
+/** Builds a content model with the Q4 period and the given objectives and check-ins. */
 export function model(
   objectives: Objective[],
   checkIns: CheckIn[] = [],

@@ -1,6 +1,6 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 
-/** Where a key stands in a source file, 1-based. */
+/** Position of a key in a source file, 1-based. */
 export interface SourcePosition {
   line: number;
   column: number;

@@ -11,7 +11,7 @@ export interface Problem {
   rule: string;
   /** The field, such as `keyResults[1].target`, or empty for the whole file. */
   field: string;
-  /** What is wrong and how to fix it, as a sentence. */
+  /** Sentence on what is wrong and how to fix it. */
   message: string;
 }
 

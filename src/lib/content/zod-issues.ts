@@ -1,12 +1,12 @@
 import type { z } from 'astro/zod';
 
-/** A Zod issue reduced to where it points and what it says, in the content author's terms. */
+/** A Zod issue reduced to its path and a message in the content author's terms. */
 export interface DescribedIssue {
   path: PropertyKey[];
   message: string;
 }
 
-/** Rewrites a Zod issue as a sentence that says what is wrong with the field and how to fix it. */
+/** Rewrites a Zod issue as a sentence about what is wrong with the field and how to fix it. */
 export function describeIssue(issue: z.core.$ZodIssue): DescribedIssue {
   const path = [...issue.path];
   const missing = 'input' in issue && issue.input === undefined;
@@ -48,5 +48,6 @@ function custom(message: string): string | undefined {
 function show(value: unknown): string {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   const text = JSON.stringify(value);
-  return text === undefined ? String(value) : text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  if (text === undefined) return String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

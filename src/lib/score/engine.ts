@@ -193,7 +193,8 @@ function scoreKeyResult(
   config: PortalConfig,
 ): KeyResultScore {
   const latest = history.at(-1);
-  const value = latest ? latest.value : keyResult.type === 'metric' ? keyResult.start : 0;
+  let value: number | undefined = keyResult.type === 'metric' ? keyResult.start : 0;
+  if (latest) value = latest.value;
   const progress = computeProgress(keyResult, value);
   const computedScore = toScore(progress);
   const score = keyResult.grade ? keyResult.grade.score : computedScore;

@@ -7,7 +7,7 @@ export type Status = (typeof STATUSES)[number];
 
 export type GradeBand = 'red' | 'yellow' | 'green';
 
-/** Where the as-of date falls relative to a period. */
+/** Phase of a period at the as-of date. */
 export type PeriodPhase = 'upcoming' | 'open' | 'closed';
 
 /** Absorbs floating-point error so that progress exactly at a threshold counts as reaching it. */
