@@ -48,10 +48,18 @@ export interface Objective extends Omit<
   keyResults: KeyResult[];
 }
 
-export interface CheckIn extends Omit<CheckInData, 'author' | 'objective'> {
+/** A value as a check-in reports it, with percentages read for the key result's type. */
+export type ReportedValue = number | boolean | 'done';
+
+export interface KeyResultUpdate extends Omit<CheckInData['updates'][number], 'value'> {
+  value: ReportedValue;
+}
+
+export interface CheckIn extends Omit<CheckInData, 'author' | 'objective' | 'updates'> {
   id: string;
   author: string;
   objective: string;
+  updates: KeyResultUpdate[];
 }
 
 export interface Action extends Omit<ActionData, 'objective' | 'owner'> {
@@ -74,6 +82,7 @@ const refId = (reference: EntryReference | undefined) => reference?.id;
 
 /** Turns parsed entries into the content model, sorted by id so that output is stable. */
 export function toModel(content: RawContent): ContentModel {
+  const objectivesById = new Map(content.objectives.map((entry) => [entry.id, entry]));
   const byId = <T extends { id: string }>(items: T[]) => items.sort(compareIds);
 
   return {
@@ -104,12 +113,14 @@ export function toModel(content: RawContent): ContentModel {
       ),
     ),
     checkIns: byId(
-      content.checkins.map(({ id, data }) => ({
-        ...data,
-        id,
-        author: data.author.id,
-        objective: data.objective.id,
-      })),
+      content.checkins.map(({ id, data }) => {
+        const objective = objectivesById.get(data.objective.id);
+        const updates = data.updates.map((update) => {
+          const keyResult = objective?.data.keyResults.find((item) => item.id === update.keyResult);
+          return { ...update, value: readReportedValue(update.value, keyResult) };
+        });
+        return { ...data, id, author: data.author.id, objective: data.objective.id, updates };
+      }),
     ),
     actions: byId(
       content.actions.map(({ id, data }) => ({
@@ -120,6 +131,19 @@ export function toModel(content: RawContent): ContentModel {
       })),
     ),
   };
+}
+
+/**
+ * Reads a percentage such as "40%" as the fraction 0.4 on a milestone and as 40 on a metric.
+ * Other values pass through unchanged.
+ */
+export function readReportedValue(
+  value: CheckInData['updates'][number]['value'],
+  keyResult: Pick<KeyResultData, 'type'> | undefined,
+): ReportedValue {
+  if (typeof value !== 'string' || value === 'done') return value;
+  const number = Number(value.slice(0, -1));
+  return keyResult?.type === 'milestone' ? number / 100 : number;
 }
 
 function compareIds(a: { id: string }, b: { id: string }): number {

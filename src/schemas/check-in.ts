@@ -1,11 +1,27 @@
 import { z } from 'astro/zod';
-import { calendarDay, numeric, slug, title, type ReferenceFactory } from './common.ts';
+import {
+  calendarDay,
+  numeric,
+  PERCENT_PATTERN,
+  slug,
+  title,
+  type ReferenceFactory,
+} from './common.ts';
+
+/** A percentage written as text, such as "40%"; its meaning depends on the key result's type. */
+export type PercentText = `${number}%`;
+
+const percentText = z
+  .string()
+  .regex(PERCENT_PATTERN)
+  .transform((text) => `${Number(PERCENT_PATTERN.exec(text)![1])}%` as PercentText);
 
 /**
  * A reported value: a number for a metric, a fraction from 0 to 1 or `done` for a milestone,
- * and `done`, `true` or `false` for a boolean key result.
+ * and `done`, `true` or `false` for a boolean key result. A percentage such as "40%" means 0.4
+ * of a milestone, or 40 on a metric whose unit is "%".
  */
-export const checkInValue = z.union([z.number(), z.boolean(), z.literal('done')], {
+export const checkInValue = z.union([z.number(), z.boolean(), z.literal('done'), percentText], {
   error: (issue) =>
     `must be a number, a fraction from 0 to 1, done, true or false (found ${JSON.stringify(issue.input)})`,
 });

@@ -18,27 +18,48 @@ export interface EntryReference<C extends string = string> {
  */
 export type ReferenceFactory = <C extends string>(collection: C) => z.ZodType<EntryReference<C>>;
 
+/** Turns text such as "New Logos" or "Sales_Ops" into the id it most likely means. */
+export function toSlug(text: string): string {
+  return text
+    .trim()
+    .toLowerCase()
+    .replaceAll(/[^a-z0-9/]+/g, '-')
+    .replaceAll(/-*\/-*/g, '/')
+    .replaceAll(/^-+|-+$/g, '');
+}
+
+/** Describes an id that is not lower case with hyphens, with the id it most likely means. */
+function invalidIdMessage(input: unknown, example: string): string {
+  if (typeof input !== 'string') {
+    return `must be an id such as "${example}" (found ${JSON.stringify(input)})`;
+  }
+  const suggestion = toSlug(input);
+  const hint =
+    suggestion && suggestion !== input ? `write "${suggestion}"` : `such as "${example}"`;
+  return `must be an id in lower case with hyphens between words (found "${input}"); ${hint}`;
+}
+
 /** Reference schema for code that runs outside Astro: it only checks the id's form. */
 export const plainReference: ReferenceFactory = <C extends string>(collection: C) =>
   z
-    .string({ error: `must be the id of an entry in ${collection}` })
-    .regex(ENTRY_ID_PATTERN, {
-      error: `must be an id in lower case, such as "sales" or "2026-q4/sales/grow-customer-base"`,
-    })
+    .string({ error: (issue) => invalidIdMessage(issue.input, 'sales') })
+    .regex(ENTRY_ID_PATTERN, { error: (issue) => invalidIdMessage(issue.input, 'sales') })
     .transform((id) => ({ collection, id }));
 
 /** A slug used as an id inside a file, such as a key result id. */
 export const slug = z
-  .string({ error: 'must be an id in lower case, such as "new-logos"' })
-  .regex(SLUG_PATTERN, {
-    error: 'must be an id in lower case with hyphens between words, such as "new-logos"',
-  });
+  .string({ error: (issue) => invalidIdMessage(issue.input, 'new-logos') })
+  .regex(SLUG_PATTERN, { error: (issue) => invalidIdMessage(issue.input, 'new-logos') });
 
-/** Non-empty text on one line, such as a title. */
+/**
+ * Non-empty text on one line, such as a title. YAML reads some unquoted text as a number or a
+ * date, so both are turned back into text. The loader rejects a number whose text YAML changed,
+ * such as 12.10 read as 12.1.
+ */
 export const title = z
-  .string({ error: 'must be text; quote it if it looks like a number or a date' })
-  .trim()
-  .min(1, { error: 'must not be empty' });
+  .union([z.string(), z.number(), z.date()], { error: 'must be text' })
+  .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value)))
+  .pipe(z.string().trim().min(1, { error: 'must not be empty' }));
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -69,10 +90,24 @@ export const calendarDay = z
     return text;
   });
 
+/** Pattern of a percentage written as text, such as "50%" or "12.5 %". */
+export const PERCENT_PATTERN = /^\s*(-?\d+(?:\.\d+)?)\s*%\s*$/;
+
+/** Words that authors leave where a number belongs before they know it. */
+const PLACEHOLDER_PATTERN = /^\s*(tbd|tbc|x+|\?+|-+|n\/?a|todo)?\s*$/i;
+
+/** Tells whether a value is a placeholder such as "TBD", "X", "XXX" or an empty value. */
+export function isPlaceholder(value: unknown): boolean {
+  return value === null || (typeof value === 'string' && PLACEHOLDER_PATTERN.test(value));
+}
+
 /** A number. Text such as "TBD" fails with a message that shows the text found. */
 export const numeric = z.number({
-  error: (issue) =>
-    issue.input === undefined
-      ? 'is required'
-      : `must be a number (found ${JSON.stringify(issue.input)})`,
+  error: (issue) => {
+    if (issue.input === undefined) return 'is required';
+    if (typeof issue.input === 'string' && PERCENT_PATTERN.test(issue.input)) {
+      return `must be a plain number (found "${issue.input}"); write ${issue.input.replace('%', '').trim()}`;
+    }
+    return `must be a number (found ${JSON.stringify(issue.input)})`;
+  },
 });

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { numeric, slug, title, type ReferenceFactory } from './common.ts';
+import { numeric, PERCENT_PATTERN, slug, title, type ReferenceFactory } from './common.ts';
 
 export const KEY_RESULT_TYPES = ['metric', 'milestone', 'boolean'] as const;
 export const DIRECTIONS = ['increase', 'decrease', 'stay-above', 'stay-below'] as const;
@@ -12,8 +12,31 @@ export const gradeSchema = z.strictObject({
   note: title,
 });
 
+/**
+ * Reads `start: 12%` and `target: 18%` as 12 and 18 with the unit "%", which is what the author
+ * meant, unless the key result names another unit.
+ */
+function readPercentages(input: unknown): unknown {
+  if (!input || typeof input !== 'object' || Array.isArray(input)) return input;
+  const keyResult = { ...(input as Record<string, unknown>) };
+  if (keyResult.unit !== undefined && keyResult.unit !== '%') return input;
+
+  for (const field of ['start', 'target'] as const) {
+    const match = typeof keyResult[field] === 'string' && PERCENT_PATTERN.exec(keyResult[field]);
+    if (match) {
+      keyResult[field] = Number(match[1]);
+      keyResult.unit = '%';
+    }
+  }
+  return keyResult;
+}
+
 /** Builds the schema of a key result, written inline in its objective's frontmatter. */
 export function keyResultSchema(reference: ReferenceFactory) {
+  return z.preprocess(readPercentages, keyResultFields(reference));
+}
+
+function keyResultFields(reference: ReferenceFactory) {
   return z
     .strictObject({
       /** Id, unique within the objective; it is the anchor of the key result on the page. */

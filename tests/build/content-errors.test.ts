@@ -11,7 +11,8 @@ const cases: { name: string; edits: Edit[]; file: string; line: number; expected
     edits: [{ file: OBJECTIVE, find: 'target: 1000', replace: 'target: TBD' }],
     file: OBJECTIVE,
     line: 12,
-    expected: 'error  keyResults[0].target must be a number (found "TBD")  (schema)',
+    expected:
+      'error  keyResults[0].target is a placeholder (found "TBD"); write the target, the value that scores 1.0  (placeholder)',
   },
   {
     name: 'missing-reference',

@@ -13,7 +13,10 @@ import type { RawContent } from '../model.ts';
 export type CollectionName = keyof RawContent;
 
 /** The content collections: each is a folder under the content folder, named like the collection. */
-export const COLLECTION_SCHEMAS: Record<CollectionName, (reference: ReferenceFactory) => z.ZodType> = {
+export const COLLECTION_SCHEMAS: Record<
+  CollectionName,
+  (reference: ReferenceFactory) => z.ZodType
+> = {
   periods: () => periodSchema,
   teams: teamSchema,
   people: personSchema,

@@ -4,7 +4,15 @@ import { formatFieldPath, type Problem } from './problem.ts';
 import { suggest } from './references.ts';
 
 /** Top-level URL segments that pages use, so no period may take them as its id. */
-export const RESERVED_PERIOD_IDS = ['actions', 'people', 'periods', 'teams', 'search', 'api', 'feeds'];
+export const RESERVED_PERIOD_IDS = [
+  'actions',
+  'people',
+  'periods',
+  'teams',
+  'search',
+  'api',
+  'feeds',
+];
 
 /**
  * Checks the rules that span files and that references alone do not cover: key results named by
@@ -24,14 +32,21 @@ export function checkConsistency(entries: LoadedEntry[]): Problem[] {
     });
 
   const byId = (collection: string) =>
-    new Map(entries.filter((entry) => entry.collection === collection).map((entry) => [entry.id, entry]));
+    new Map(
+      entries.filter((entry) => entry.collection === collection).map((entry) => [entry.id, entry]),
+    );
   const periods = byId('periods');
   const objectives = byId('objectives');
   const teams = byId('teams');
 
   for (const period of periods.values()) {
     if (RESERVED_PERIOD_IDS.includes(period.id)) {
-      report(period, [], 'reserved-id', `is named "${period.id}", which the portal uses for its own pages; rename the file`);
+      report(
+        period,
+        [],
+        'reserved-id',
+        `is named "${period.id}", which the portal uses for its own pages; rename the file`,
+      );
     }
   }
 
@@ -41,7 +56,12 @@ export function checkConsistency(entries: LoadedEntry[]): Problem[] {
     const route = `${objective.data.period.id}/${objective.data.team.id}/${slug}`;
     const other = routes.get(route);
     if (other) {
-      report(objective, ['title'], 'duplicate-route', `has the same URL /${route}/ as ${other.file}; rename one of the files`);
+      report(
+        objective,
+        ['title'],
+        'duplicate-route',
+        `has the same URL /${route}/ as ${other.file}; rename one of the files`,
+      );
     }
     routes.set(route, objective);
   }
@@ -54,7 +74,12 @@ export function checkConsistency(entries: LoadedEntry[]): Problem[] {
       const known = objective.data.keyResults.map((keyResult: { id: string }) => keyResult.id);
       entry.data.keyResults.forEach((id: string, index: number) => {
         if (!known.includes(id)) {
-          report(entry, ['keyResults', index], 'reference', describeKeyResult(id, objective.id, known));
+          report(
+            entry,
+            ['keyResults', index],
+            'reference',
+            describeKeyResult(id, objective.id, known),
+          );
         }
       });
     }
@@ -87,40 +112,68 @@ function checkCheckIn(
     );
   }
 
-  const keyResults = new Map<string, { type: string }>(
-    objective.data.keyResults.map((keyResult: { id: string; type: string }) => [keyResult.id, keyResult]),
+  const keyResults = new Map<string, { type: string; unit?: string }>(
+    objective.data.keyResults.map((keyResult: { id: string; type: string; unit?: string }) => [
+      keyResult.id,
+      keyResult,
+    ]),
   );
   data.updates.forEach((update, index) => {
     const keyResult = keyResults.get(update.keyResult);
     if (!keyResult) {
-      report(entry, ['updates', index, 'keyResult'], 'reference', describeKeyResult(update.keyResult, objective.id, [...keyResults.keys()]));
+      report(
+        entry,
+        ['updates', index, 'keyResult'],
+        'reference',
+        describeKeyResult(update.keyResult, objective.id, [...keyResults.keys()]),
+      );
       return;
     }
-    const message = checkValue(keyResult.type, update.value);
+    const message = checkValue(keyResult, update.value);
     if (message) report(entry, ['updates', index, 'value'], 'check-in-value', message);
   });
 }
 
-/** Returns what is wrong with a reported value for a key result of the given type, if anything. */
-export function checkValue(type: string, value: number | boolean | 'done'): string | undefined {
-  if (type === 'metric' && typeof value !== 'number') {
-    return `must be a number for a metric key result (found ${String(value)})`;
+/** Returns what is wrong with a reported value for a key result, if anything. */
+export function checkValue(
+  keyResult: { type: string; unit?: string },
+  value: number | boolean | string,
+): string | undefined {
+  const percent =
+    typeof value === 'string' && value !== 'done' ? Number(value.slice(0, -1)) : undefined;
+  switch (keyResult.type) {
+    case 'metric':
+      if (percent !== undefined && keyResult.unit !== undefined && keyResult.unit !== '%') {
+        return `is a percentage (${value}) but the unit is ${keyResult.unit}; write the number of ${keyResult.unit}`;
+      }
+      if (typeof value === 'boolean' || value === 'done') {
+        return `must be a number for a metric key result (found ${String(value)})`;
+      }
+      return undefined;
+    case 'milestone':
+      if (typeof value === 'boolean') {
+        return `must be a fraction from 0 to 1 or done for a milestone (found ${value})`;
+      }
+      if (percent !== undefined && (percent < 0 || percent > 100)) {
+        return `must be a percentage from 0% to 100% for a milestone (found ${value})`;
+      }
+      if (typeof value === 'number' && (value < 0 || value > 1)) {
+        return `must be a fraction from 0 to 1 or done for a milestone (found ${value}); write 40% as 0.4`;
+      }
+      return undefined;
+    default:
+      if (typeof value === 'number' || percent !== undefined) {
+        return `must be done, true or false for a boolean key result (found ${value})`;
+      }
+      return undefined;
   }
-  if (type === 'milestone' && typeof value === 'number' && (value < 0 || value > 1)) {
-    return `must be a fraction from 0 to 1 or done for a milestone (found ${value}); write 40% as 0.4`;
-  }
-  if (type === 'milestone' && typeof value === 'boolean') {
-    return `must be a fraction from 0 to 1 or done for a milestone (found ${value})`;
-  }
-  if (type === 'boolean' && typeof value === 'number') {
-    return `must be done, true or false for a boolean key result (found ${value})`;
-  }
-  return undefined;
 }
 
 function describeKeyResult(id: string, objectiveId: string, known: string[]): string {
   const suggestion = suggest(id, known);
-  const hint = suggestion ? `did you mean "${suggestion}"?` : `use one of: ${known.join(', ') || '(none defined)'}`;
+  const hint = suggestion
+    ? `did you mean "${suggestion}"?`
+    : `use one of: ${known.join(', ') || '(none defined)'}`;
   return `refers to "${id}", which is not a key result of ${objectiveId}; ${hint}`;
 }
 
@@ -131,7 +184,12 @@ function findCycles(items: Map<string, LoadedEntry>, collection: string, report:
     let current = start.data.parent?.id as string | undefined;
     while (current && items.has(current)) {
       if (current === start.id) {
-        report(start, ['parent'], 'cycle', `makes a cycle in ${collection}: ${[...seen, current].join(' → ')}; point one of them at another parent`);
+        report(
+          start,
+          ['parent'],
+          'cycle',
+          `makes a cycle in ${collection}: ${[...seen, current].join(' → ')}; point one of them at another parent`,
+        );
         break;
       }
       if (seen.includes(current)) break;

@@ -90,8 +90,7 @@ function locateKey(
       node = pair.value;
     } else if (node && typeof node === 'object' && 'items' in node && typeof segment === 'number') {
       const item = (node as { items: unknown[] }).items[segment] as
-        | { range?: [number, number, number] }
-        | undefined;
+        { range?: [number, number, number] } | undefined;
       if (!item) break;
       if (item.range) found = toPosition(item.range[0]);
       node = item;

@@ -3,9 +3,20 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 import { parse as parseYaml } from 'yaml';
-import { configSchema, ENTRY_ID_PATTERN, plainReference, type PortalConfig } from '../../schemas/index.ts';
+import {
+  configSchema,
+  ENTRY_ID_PATTERN,
+  plainReference,
+  type PortalConfig,
+} from '../../schemas/index.ts';
 import { toModel, type ContentModel, type RawContent, type RawEntry } from '../model.ts';
-import { COLLECTION_NAMES, COLLECTION_SCHEMAS, ENTRY_PATTERN, entryIdFromPath, type CollectionName } from './collections.ts';
+import {
+  COLLECTION_NAMES,
+  COLLECTION_SCHEMAS,
+  ENTRY_PATTERN,
+  entryIdFromPath,
+  type CollectionName,
+} from './collections.ts';
 import { checkConsistency } from './consistency.ts';
 import { FrontmatterSyntaxError, parseSource, type SourcePosition } from './frontmatter.ts';
 import { formatFieldPath, sortProblems, type Problem } from './problem.ts';
@@ -59,7 +70,12 @@ export async function loadContent(contentDir: string, root = process.cwd()): Pro
         problems.push({ file, ...position, severity: 'error', rule, field, message });
 
       if (!ENTRY_ID_PATTERN.test(id)) {
-        fail({ line: 1, column: 1 }, '', 'file-name', `has an invalid name; rename it in lower case with hyphens between words, such as "grow-customer-base.md"`);
+        fail(
+          { line: 1, column: 1 },
+          '',
+          'file-name',
+          `has an invalid name; rename it in lower case with hyphens between words, such as "grow-customer-base.md"`,
+        );
         continue;
       }
 
@@ -84,7 +100,12 @@ export async function loadContent(contentDir: string, root = process.cwd()): Pro
       if (!result.success) {
         for (const issue of result.error.issues) {
           const described = describeIssue(issue);
-          fail(source.locate(described.path), formatFieldPath(described.path), 'schema', described.message);
+          fail(
+            source.locate(described.path),
+            formatFieldPath(described.path),
+            described.rule ?? 'schema',
+            described.message,
+          );
         }
         continue;
       }
@@ -124,16 +145,24 @@ export async function loadConfig(
   try {
     data = parseYaml(text) ?? {};
   } catch (error) {
-    return { config: configSchema.parse({}), problem: problem('', `has invalid YAML: ${(error as Error).message.split("\n")[0] ?? ""}`) };
+    return {
+      config: configSchema.parse({}),
+      problem: problem('', `has invalid YAML: ${(error as Error).message.split('\n')[0] ?? ''}`),
+    };
   }
   const result = configSchema.safeParse(data, { reportInput: true });
   if (result.success) return { config: result.data };
   const described = describeIssue(result.error.issues[0]!);
-  return { config: configSchema.parse({}), problem: problem(formatFieldPath(described.path), described.message) };
+  return {
+    config: configSchema.parse({}),
+    problem: problem(formatFieldPath(described.path), described.message),
+  };
 }
 
 /** Compiles an MDX body to find syntax errors, which would otherwise stop Astro mid-build. */
-async function checkMdx(body: string): Promise<{ line: number; column: number; message: string } | undefined> {
+async function checkMdx(
+  body: string,
+): Promise<{ line: number; column: number; message: string } | undefined> {
   try {
     await compile(body);
     return undefined;
@@ -148,7 +177,9 @@ async function checkMdx(body: string): Promise<{ line: number; column: number; m
 }
 
 function groupByCollection(entries: LoadedEntry[]): RawContent {
-  const content = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, []])) as unknown as RawContent;
+  const content = Object.fromEntries(
+    COLLECTION_NAMES.map((name) => [name, []]),
+  ) as unknown as RawContent;
   for (const entry of entries) {
     (content[entry.collection] as RawEntry<unknown>[]).push({ id: entry.id, data: entry.data });
   }

@@ -13,7 +13,8 @@ function referencesOf(entry: LoadedEntry): { path: PropertyKey[]; target: EntryR
     }
   };
 
-  for (const [key, value] of Object.entries(entry.data as Record<string, unknown>)) add([key], value);
+  for (const [key, value] of Object.entries(entry.data as Record<string, unknown>))
+    add([key], value);
   if (entry.collection === 'objectives') {
     entry.data.keyResults.forEach((keyResult: { owner: unknown }, index: number) =>
       add(['keyResults', index, 'owner'], keyResult.owner),
@@ -62,5 +63,7 @@ export function suggest(id: string, known: string[]): string | undefined {
   const exact = known.find((candidate) => candidate === lower);
   if (exact) return exact;
   const nearest = closest(lower, known);
-  return distance(lower, nearest) <= Math.max(2, Math.floor(nearest.length / 4)) ? nearest : undefined;
+  return distance(lower, nearest) <= Math.max(2, Math.floor(nearest.length / 4))
+    ? nearest
+    : undefined;
 }

@@ -1,13 +1,6 @@
 import type { PortalConfig } from '../../schemas/index.ts';
-import type { CheckIn, ContentModel, KeyResult, Objective } from '../model.ts';
-import {
-  computeProgress,
-  mean,
-  toNumber,
-  toScore,
-  weightedMean,
-  type ReportedValue,
-} from './progress.ts';
+import type { CheckIn, ContentModel, KeyResult, Objective, ReportedValue } from '../model.ts';
+import { computeProgress, mean, toNumber, toScore, weightedMean } from './progress.ts';
 import {
   classifyStatus,
   expectedProgress,

@@ -1,7 +1,4 @@
-import type { KeyResult } from '../model.ts';
-
-/** A value as a check-in reports it. */
-export type ReportedValue = number | boolean | 'done';
+import type { KeyResult, ReportedValue } from '../model.ts';
 
 /**
  * Turns a reported value into a number: a metric's value, a milestone's fraction done (1 once
