@@ -29,7 +29,7 @@ export function okrPortal(): AstroIntegration {
           process.exit(1);
         }
 
-        const { config, problems, fileCount } = await loadContent(contentDir, root);
+        const { config, problems, fileCount } = await loadContent(contentDir, { root, asOf });
         const errors = problems.filter((problem) => problem.severity === 'error');
         for (const problem of problems) process.stderr.write(`${formatProblem(problem)}\n`);
         if (errors.length > 0) {

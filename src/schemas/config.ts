@@ -30,6 +30,33 @@ export const configSchema = z.strictObject({
       sweetSpotMax: fraction.default(0.7),
     })
     .prefault({}),
+  /** Limits of the content checks; content outside them gets a warning, not an error. */
+  checks: z
+    .strictObject({
+      /** Fewest objectives a team should have in a period it has objectives in. */
+      minObjectivesPerTeam: z.number().int().min(0).default(1),
+      /** Most objectives a team should have in a period. */
+      maxObjectivesPerTeam: z.number().int().min(1).default(3),
+      /** Fewest key results an objective with key results should have. */
+      minKeyResults: z.number().int().min(0).default(2),
+      /** Most key results an objective should have. */
+      maxKeyResults: z.number().int().min(1).default(5),
+      /** Days without a check-in after which an open key result is stale. */
+      checkInCadenceDays: z.number().int().min(1).default(14),
+    })
+    .prefault({}),
+  /** Where the content lives on GitHub; when set, pages link to their source files. */
+  repository: z
+    .strictObject({
+      /** Repository URL, such as https://github.com/ledgerly/okrs. */
+      url: z.url({ error: 'must be a URL such as https://github.com/ledgerly/okrs' }),
+      /** Branch that the portal is published from. Default main. */
+      branch: z.string().trim().min(1).default('main'),
+      /** Path of the content folder inside the repository. Default content. */
+      contentPath: z.string().trim().min(1).default('content'),
+    })
+    .optional(),
 });
 
+export type PortalConfigInput = z.input<typeof configSchema>;
 export type PortalConfig = z.output<typeof configSchema>;

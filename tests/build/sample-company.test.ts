@@ -15,7 +15,7 @@ let model: ContentModel;
 let scorecard: Scorecard;
 
 beforeAll(async () => {
-  const result = await loadContent(path.join(ROOT, 'content'), ROOT);
+  const result = await loadContent(path.join(ROOT, 'content'), { root: ROOT, asOf: AS_OF });
   expect(result.problems).toEqual([]);
   model = result.model!;
   scorecard = scorePortfolio(model, result.config, AS_OF);

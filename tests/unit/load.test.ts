@@ -11,13 +11,13 @@ const ACTION = 'actions/partner-push.md';
 
 describe('loadContent on the small fixture', () => {
   test('finds no problems', async () => {
-    const result = await loadContent(SMALL_FIXTURE, ROOT);
+    const result = await loadContent(SMALL_FIXTURE, { root: ROOT, asOf: '2026-11-15' });
     expect(result.problems.map(formatProblem)).toEqual([]);
     expect(result.fileCount).toBe(14);
   });
 
   test('derives ids from paths', async () => {
-    const { model } = await loadContent(SMALL_FIXTURE, ROOT);
+    const { model } = await loadContent(SMALL_FIXTURE, { root: ROOT, asOf: '2026-11-15' });
     expect(model!.objectives.map((objective) => objective.id)).toEqual([
       '2026-q3/sales/q3-pipeline',
       '2026-q4/company/grow',
@@ -27,7 +27,7 @@ describe('loadContent on the small fixture', () => {
   });
 
   test('reads unquoted dates as the written day', async () => {
-    const { model } = await loadContent(SMALL_FIXTURE, ROOT);
+    const { model } = await loadContent(SMALL_FIXTURE, { root: ROOT, asOf: '2026-11-15' });
     expect(model!.periods.map((period) => [period.start, period.end])).toEqual([
       ['2026-07-01', '2026-09-30'],
       ['2026-10-01', '2026-12-31'],
@@ -35,7 +35,7 @@ describe('loadContent on the small fixture', () => {
   });
 
   test('applies defaults', async () => {
-    const { model, config } = await loadContent(SMALL_FIXTURE, ROOT);
+    const { model, config } = await loadContent(SMALL_FIXTURE, { root: ROOT, asOf: '2026-11-15' });
     const keyResult = model!.objectives[2]!.keyResults[2]!;
     expect(keyResult.weight).toBe(1);
     expect(keyResult.direction).toBe('increase');
@@ -114,7 +114,7 @@ const cases: { name: string; edits: Edit[]; problem: string }[] = [
 describe('loadContent reports problems', () => {
   test.each(cases)('$name', async ({ name, edits, problem }) => {
     const contentDir = mutateFixture(`load-${name}`, edits);
-    const result = await loadContent(`${ROOT}/${contentDir}`, ROOT);
+    const result = await loadContent(`${ROOT}/${contentDir}`, { root: ROOT, asOf: '2026-11-15' });
     const lines = result.problems.map(formatProblem);
     expect(
       lines.some((line) => line.startsWith(`${contentDir}/${problem}`)),
@@ -130,7 +130,7 @@ describe('loadContent checks MDX bodies', () => {
     const file = `${ROOT}/${contentDir}/objectives/2026-q4/company/grow`;
     renameSync(`${file}.md`, `${file}.mdx`);
     appendFileSync(`${file}.mdx`, '\nChurn fell to <5% this quarter.\n');
-    const result = await loadContent(`${ROOT}/${contentDir}`, ROOT);
+    const result = await loadContent(`${ROOT}/${contentDir}`, { root: ROOT, asOf: '2026-11-15' });
     const lines = result.problems.map(formatProblem);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(

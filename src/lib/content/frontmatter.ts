@@ -1,4 +1,4 @@
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 
 /** Position of a key in a source file, 1-based. */
 export interface SourcePosition {
@@ -12,6 +12,8 @@ export interface ParsedSource {
   body: string;
   /** 1-based line of the file where the body starts. */
   bodyLine: number;
+  /** Unquoted numbers whose text YAML changed, such as 12.10 read as 12.1, by path. */
+  alteredNumbers: { path: PropertyKey[]; text: string; value: number }[];
   /** Finds the line and column of the key at `path`, or of its nearest existing parent. */
   locate(path: readonly PropertyKey[]): SourcePosition;
 }
@@ -68,8 +70,29 @@ export function parseSource(text: string): ParsedSource {
     data: document.contents === null ? {} : document.toJS(),
     body: text.slice(whole.length),
     bodyLine: whole.split('\n').length,
+    alteredNumbers: findAlteredNumbers(document.contents, []),
     locate: (path) => locateKey(document, path, toPosition) ?? { line: 1, column: 1 },
   };
+}
+
+/** Lists the plain scalars that YAML read as numbers whose text does not survive the round trip. */
+function findAlteredNumbers(
+  node: unknown,
+  path: PropertyKey[],
+): { path: PropertyKey[]; text: string; value: number }[] {
+  if (isMap(node)) {
+    return node.items.flatMap((pair) =>
+      isScalar(pair.key) ? findAlteredNumbers(pair.value, [...path, String(pair.key.value)]) : [],
+    );
+  }
+  if (isSeq(node)) {
+    return node.items.flatMap((item, index) => findAlteredNumbers(item, [...path, index]));
+  }
+  if (isScalar(node) && typeof node.value === 'number' && typeof node.source === 'string') {
+    const text = node.source;
+    if (text !== String(node.value)) return [{ path, text, value: node.value }];
+  }
+  return [];
 }
 
 /** Finds the position of the deepest key along `path` that exists in the document. */

@@ -17,7 +17,10 @@ import {
   entryIdFromPath,
   type CollectionName,
 } from './collections.ts';
+import { resolveAsOf } from '../as-of.ts';
 import { checkConsistency } from './consistency.ts';
+import { checkTargetChanges } from './history.ts';
+import { checkQuality } from './quality.ts';
 import { FrontmatterSyntaxError, parseSource, type SourcePosition } from './frontmatter.ts';
 import { formatFieldPath, sortProblems, type Problem } from './problem.ts';
 import { checkReferences } from './references.ts';
@@ -40,6 +43,15 @@ export interface LoadResult {
   fileCount: number;
 }
 
+export interface LoadOptions {
+  /** Folder that file paths in problems are relative to. Default: the working directory. */
+  root?: string;
+  /** Day the staleness check is computed for, YYYY-MM-DD. Default: today. */
+  asOf?: string;
+  /** Compares targets with git history. Default true. */
+  history?: boolean;
+}
+
 /** Name of the settings file at the top of the content folder. */
 export const CONFIG_FILE = 'config.yaml';
 
@@ -47,7 +59,11 @@ export const CONFIG_FILE = 'config.yaml';
  * Reads and validates every entry under `contentDir`: the Zod schemas first, then the rules that
  * span files. Paths in problems are relative to `root`.
  */
-export async function loadContent(contentDir: string, root = process.cwd()): Promise<LoadResult> {
+export async function loadContent(
+  contentDir: string,
+  options: LoadOptions = {},
+): Promise<LoadResult> {
+  const { root = process.cwd(), asOf = resolveAsOf(undefined), history = true } = options;
   const problems: Problem[] = [];
   const relative = (file: string) => path.relative(root, file).split(path.sep).join('/');
   const { config, problem } = await loadConfig(contentDir, relative);
@@ -109,13 +125,26 @@ export async function loadContent(contentDir: string, root = process.cwd()): Pro
         }
         continue;
       }
+      for (const altered of source.alteredNumbers) {
+        if (typeof valueAt(result.data, altered.path) !== 'string') continue;
+        fail(
+          source.locate(altered.path),
+          formatFieldPath(altered.path),
+          'yaml-number',
+          `is text, but YAML reads ${altered.text} as the number ${altered.value}; quote it: "${altered.text}"`,
+        );
+      }
       entries.push({ collection, id, data: result.data, file, locate: source.locate });
     }
   }
 
   problems.push(...checkReferences(entries, ids), ...checkConsistency(entries));
   const errors = problems.some((item) => item.severity === 'error');
-  const model = errors ? undefined : toModel(groupByCollection(entries));
+  if (errors) return { config, problems: sortProblems(problems), fileCount };
+
+  const model = toModel(groupByCollection(entries));
+  problems.push(...checkQuality(entries, model, config, asOf));
+  if (history) problems.push(...checkTargetChanges(entries, model, root));
   return { model, config, problems: sortProblems(problems), fileCount };
 }
 
@@ -174,6 +203,16 @@ async function checkMdx(
       message: `has invalid MDX in its body: ${place.reason ?? place.message}`,
     };
   }
+}
+
+/** Reads the value at a path such as `['keyResults', 0, 'title']`. */
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let value = data;
+  for (const segment of path) {
+    if (!value || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[segment];
+  }
+  return value;
 }
 
 function groupByCollection(entries: LoadedEntry[]): RawContent {
