@@ -45,8 +45,19 @@ export function parseSource(text: string): ParsedSource {
     );
   }
   const whole = match[0];
-  const yamlText = match[1] ?? '';
-  const lineOffset = 1; // the opening `---` line
+  // The YAML starts on line 2, after the opening `---`.
+  const yaml = parseYaml(match[1] ?? '', 1);
+  return { ...yaml, body: text.slice(whole.length), bodyLine: whole.split('\n').length };
+}
+
+/** A parsed YAML document with the positions of its keys. */
+export type ParsedYaml = Pick<ParsedSource, 'data' | 'alteredNumbers' | 'locate'>;
+
+/**
+ * Parses YAML that starts `lineOffset` lines into its file, with the options described at
+ * {@link parseSource}. Throws {@link FrontmatterSyntaxError} on a syntax error.
+ */
+export function parseYaml(yamlText: string, lineOffset = 0): ParsedYaml {
   const lineCounter = new LineCounter();
   const document = parseDocument(yamlText, {
     merge: true,
@@ -68,10 +79,9 @@ export function parseSource(text: string): ParsedSource {
 
   return {
     data: document.contents === null ? {} : document.toJS(),
-    body: text.slice(whole.length),
-    bodyLine: whole.split('\n').length,
     alteredNumbers: findAlteredNumbers(document.contents, []),
-    locate: (path) => locateKey(document, path, toPosition) ?? { line: 1, column: 1 },
+    locate: (path) =>
+      locateKey(document, path, toPosition) ?? { line: Math.max(1, lineOffset), column: 1 },
   };
 }
 

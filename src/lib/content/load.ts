@@ -2,7 +2,6 @@ import { compile } from '@mdx-js/mdx';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
-import { parse as parseYaml } from 'yaml';
 import {
   configSchema,
   ENTRY_ID_PATTERN,
@@ -21,9 +20,14 @@ import { resolveAsOf } from '../as-of.ts';
 import { checkConsistency } from './consistency.ts';
 import { checkTargetChanges } from './history.ts';
 import { checkQuality } from './quality.ts';
-import { FrontmatterSyntaxError, parseSource, type SourcePosition } from './frontmatter.ts';
+import {
+  FrontmatterSyntaxError,
+  parseSource,
+  parseYaml,
+  type SourcePosition,
+} from './frontmatter.ts';
 import { formatFieldPath, sortProblems, type Problem } from './problem.ts';
-import { checkReferences } from './references.ts';
+import { checkReferences, type ParsedFile } from './references.ts';
 import { describeIssue } from './zod-issues.ts';
 
 /** A parsed entry together with what is needed to report problems in its file. */
@@ -70,14 +74,15 @@ export async function loadContent(
   if (problem) problems.push(problem);
 
   const entries: LoadedEntry[] = [];
-  const ids = new Map<string, string[]>();
+  const ids = new Map<CollectionName, Set<string>>();
+  const parsedFiles: ParsedFile[] = [];
   let fileCount = 0;
   for (const collection of COLLECTION_NAMES) {
     const folder = path.join(contentDir, collection);
     const files = (await glob(ENTRY_PATTERN, { cwd: folder, absolute: false })).sort();
     const schema = COLLECTION_SCHEMAS[collection](plainReference);
     fileCount += files.length;
-    ids.set(collection, files.map(entryIdFromPath));
+    ids.set(collection, new Set(files.map(entryIdFromPath)));
 
     for (const name of files) {
       const file = relative(path.join(folder, name));
@@ -112,6 +117,7 @@ export async function loadContent(
         }
       }
 
+      parsedFiles.push({ collection, file, data: source.data, locate: source.locate });
       const result = schema.safeParse(source.data, { reportInput: true });
       if (!result.success) {
         for (const issue of result.error.issues) {
@@ -138,7 +144,7 @@ export async function loadContent(
     }
   }
 
-  problems.push(...checkReferences(entries, ids), ...checkConsistency(entries));
+  problems.push(...checkReferences(parsedFiles, ids), ...checkConsistency(entries));
   const errors = problems.some((item) => item.severity === 'error');
   if (errors) return { config, problems: sortProblems(problems), fileCount };
 
@@ -153,38 +159,37 @@ export async function loadConfig(
   contentDir: string,
   relative: (file: string) => string = (file) => file,
 ): Promise<{ config: PortalConfig; problem?: Problem }> {
+  const defaults = configSchema.parse({});
   const file = path.join(contentDir, CONFIG_FILE);
-  let text: string | undefined;
+  let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch {
-    return { config: configSchema.parse({}) };
+    return { config: defaults };
   }
 
-  const problem = (field: string, message: string): Problem => ({
+  const problem = (position: SourcePosition, field: string, message: string): Problem => ({
     file: relative(file),
-    line: 1,
-    column: 1,
+    ...position,
     severity: 'error',
     rule: 'config',
     field,
     message,
   });
-  let data: unknown;
+  let source;
   try {
-    data = parseYaml(text) ?? {};
+    source = parseYaml(text);
   } catch (error) {
-    return {
-      config: configSchema.parse({}),
-      problem: problem('', `has invalid YAML: ${(error as Error).message.split('\n')[0] ?? ''}`),
-    };
+    if (!(error instanceof FrontmatterSyntaxError)) throw error;
+    return { config: defaults, problem: problem(error.position, '', error.message) };
   }
-  const result = configSchema.safeParse(data, { reportInput: true });
+  const result = configSchema.safeParse(source.data, { reportInput: true });
   if (result.success) return { config: result.data };
   const described = describeIssue(result.error.issues[0]!);
+  const field = formatFieldPath(described.path);
   return {
-    config: configSchema.parse({}),
-    problem: problem(formatFieldPath(described.path), described.message),
+    config: defaults,
+    problem: problem(source.locate(described.path), field, described.message),
   };
 }
 

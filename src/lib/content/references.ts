@@ -1,47 +1,85 @@
 import { closest, distance } from 'fastest-levenshtein';
-import type { EntryReference } from '../../schemas/index.ts';
+import { ENTRY_ID_PATTERN } from '../../schemas/index.ts';
 import type { CollectionName } from './collections.ts';
-import type { LoadedEntry } from './load.ts';
+import type { SourcePosition } from './frontmatter.ts';
 import { formatFieldPath, type Problem } from './problem.ts';
 
-/** Reference fields of each collection, as paths into the entry's data. */
-function referencesOf(entry: LoadedEntry): { path: PropertyKey[]; target: EntryReference }[] {
-  const found: { path: PropertyKey[]; target: EntryReference }[] = [];
-  const add = (path: PropertyKey[], value: unknown) => {
-    if (value && typeof value === 'object' && 'collection' in value && 'id' in value) {
-      found.push({ path, target: value as EntryReference });
-    }
-  };
+/** A file whose YAML parsed, with its frontmatter as written, before schema validation. */
+export interface ParsedFile {
+  collection: CollectionName;
+  file: string;
+  data: unknown;
+  locate(path: readonly PropertyKey[]): SourcePosition;
+}
 
-  for (const [key, value] of Object.entries(entry.data as Record<string, unknown>))
-    add([key], value);
-  if (entry.collection === 'objectives') {
-    entry.data.keyResults.forEach((keyResult: { owner: unknown }, index: number) =>
-      add(['keyResults', index, 'owner'], keyResult.owner),
-    );
+/** Reference fields of each collection: where the id is, and which collection it names. */
+const REFERENCE_FIELDS: Record<CollectionName, { path: string[]; collection: CollectionName }[]> = {
+  periods: [],
+  teams: [
+    { path: ['parent'], collection: 'teams' },
+    { path: ['lead'], collection: 'people' },
+  ],
+  people: [{ path: ['team'], collection: 'teams' }],
+  objectives: [
+    { path: ['period'], collection: 'periods' },
+    { path: ['team'], collection: 'teams' },
+    { path: ['owner'], collection: 'people' },
+    { path: ['parent'], collection: 'objectives' },
+    { path: ['keyResults', '*', 'owner'], collection: 'people' },
+  ],
+  checkins: [
+    { path: ['author'], collection: 'people' },
+    { path: ['objective'], collection: 'objectives' },
+  ],
+  actions: [
+    { path: ['objective'], collection: 'objectives' },
+    { path: ['owner'], collection: 'people' },
+  ],
+};
+
+/** Lists the values at a path, where `*` stands for every item of a list. */
+function valuesAt(
+  data: unknown,
+  path: string[],
+  prefix: PropertyKey[] = [],
+): { path: PropertyKey[]; value: unknown }[] {
+  const [head, ...rest] = path;
+  if (head === undefined) return [{ path: prefix, value: data }];
+  if (!data || typeof data !== 'object') return [];
+  if (head === '*') {
+    if (!Array.isArray(data)) return [];
+    return data.flatMap((item, index) => valuesAt(item, rest, [...prefix, index]));
   }
-  return found;
+  return valuesAt((data as Record<string, unknown>)[head], rest, [...prefix, head]);
 }
 
 /**
  * Checks that every reference names an existing entry, suggesting the closest id for a near miss.
- * `ids` lists the id of every file in each collection, valid or not, so that an entry with a
- * schema error is reported once and not again by each entry that refers to it.
+ * It reads the frontmatter as written, so that a file with a schema error still has its
+ * references checked. `ids` lists the id of every file in each collection, valid or not, so that
+ * an entry with a schema error is reported once and not again by each entry that refers to it.
  */
-export function checkReferences(entries: LoadedEntry[], ids: Map<string, string[]>): Problem[] {
+export function checkReferences(
+  files: ParsedFile[],
+  ids: Map<CollectionName, Set<string>>,
+): Problem[] {
   const problems: Problem[] = [];
-  for (const entry of entries) {
-    for (const { path, target } of referencesOf(entry)) {
-      const known = ids.get(target.collection) ?? [];
-      if (known.includes(target.id)) continue;
-      problems.push({
-        file: entry.file,
-        ...entry.locate(path),
-        severity: 'error',
-        rule: 'reference',
-        field: formatFieldPath(path),
-        message: describeMissing(target.collection as CollectionName, target.id, known),
-      });
+  for (const source of files) {
+    for (const field of REFERENCE_FIELDS[source.collection]) {
+      for (const { path, value } of valuesAt(source.data, field.path)) {
+        // Values that are not ids at all are the schema's to report.
+        if (typeof value !== 'string' || !ENTRY_ID_PATTERN.test(value)) continue;
+        const known = ids.get(field.collection) ?? new Set<string>();
+        if (known.has(value)) continue;
+        problems.push({
+          file: source.file,
+          ...source.locate(path),
+          severity: 'error',
+          rule: 'reference',
+          field: formatFieldPath(path),
+          message: describeMissing(field.collection, value, [...known]),
+        });
+      }
     }
   }
   return problems;
