@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Ajv } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { glob } from 'tinyglobby';
 import { parse as parseYamlText } from 'yaml';
@@ -13,7 +13,7 @@ import { ROOT, TMP } from '../support/build.ts';
 const ajv = new Ajv({ allErrors: true, strict: false });
 addFormats.default(ajv);
 
-const validators = new Map(
+const validators = new Map<string, ValidateFunction>(
   JSON_SCHEMA_TARGETS.map(({ name }) => {
     const file = path.join(ROOT, JSON_SCHEMA_DIR, `${name}.schema.json`);
     return [name, ajv.compile(JSON.parse(readFileSync(file, 'utf8')))];

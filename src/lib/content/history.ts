@@ -1,24 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import { git, gitTopLevel, readBlobs } from '../git.ts';
 import type { ContentModel } from '../model.ts';
 import { parseSource } from './frontmatter.ts';
 import type { LoadedEntry } from './load.ts';
 import { formatFieldPath, type Problem } from './problem.ts';
-
-/** Runs git in `cwd` and returns its output, or undefined when git fails or is missing. */
-function git(cwd: string, args: string[], input?: string): string | undefined {
-  try {
-    return execFileSync('git', args, {
-      cwd,
-      encoding: 'utf8',
-      input,
-      maxBuffer: 512 * 1024 * 1024,
-      stdio: ['pipe', 'pipe', 'ignore'],
-    });
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * Warns about key result targets that differ from what they were when their period started, as
@@ -31,7 +16,7 @@ export function checkTargetChanges(
   model: ContentModel,
   root: string,
 ): Problem[] {
-  const topLevel = git(root, ['rev-parse', '--show-toplevel'])?.trim();
+  const topLevel = gitTopLevel(root);
   if (!topLevel) return [];
 
   const objectives = entries.filter((entry) => entry.collection === 'objectives');
@@ -125,28 +110,4 @@ function addingCommits(
     for (const name of names) result.set(name, { commit, date });
   }
   return result;
-}
-
-/** Reads many `revision:path` blobs through one `git cat-file --batch` process. */
-function readBlobs(topLevel: string, specs: string[]): (string | undefined)[] {
-  if (specs.length === 0) return [];
-  const output = git(topLevel, ['cat-file', '--batch'], `${specs.join('\n')}\n`);
-  if (output === undefined) return specs.map(() => undefined);
-
-  const buffer = Buffer.from(output, 'utf8');
-  const blobs: (string | undefined)[] = [];
-  let offset = 0;
-  for (let index = 0; index < specs.length; index += 1) {
-    const end = buffer.indexOf(0x0a, offset);
-    const header = buffer.subarray(offset, end).toString('utf8');
-    offset = end + 1;
-    const size = /^[0-9a-f]+ blob (\d+)$/.exec(header)?.[1];
-    if (size === undefined) {
-      blobs.push(undefined);
-      continue;
-    }
-    blobs.push(buffer.subarray(offset, offset + Number(size)).toString('utf8'));
-    offset += Number(size) + 1;
-  }
-  return blobs;
 }
