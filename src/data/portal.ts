@@ -1,4 +1,5 @@
 import { getCollection } from 'astro:content';
+import path from 'node:path';
 import settings from 'virtual:okr-portal/settings';
 import { toModel } from '../lib/model.ts';
 import { createPortal, type Portal } from '../lib/portal.ts';
@@ -24,7 +25,22 @@ async function buildPortal(): Promise<Portal> {
     getCollection('checkins'),
     getCollection('actions'),
   ]);
-  const model = toModel({ periods, teams, people, objectives, checkins, actions });
+  // Astro gives each entry's path relative to the project root; pages link to it in the repository.
+  const withSource = <T extends { filePath?: string | undefined }>(entries: T[]) =>
+    entries.map((entry) => ({
+      ...entry,
+      source: entry.filePath
+        ? path.relative(settings.contentDir, path.resolve(entry.filePath)).split(path.sep).join('/')
+        : undefined,
+    }));
+  const model = toModel({
+    periods,
+    teams,
+    people,
+    objectives: withSource(objectives),
+    checkins: withSource(checkins),
+    actions: withSource(actions),
+  });
   return createPortal(model, settings.config, settings.asOf);
 }
 

@@ -13,6 +13,13 @@ import type {
 export interface RawEntry<T> {
   id: string;
   data: T;
+  /** Path of the source file relative to the content folder, such as `objectives/2026-q4/x.md`. */
+  source?: string | undefined;
+}
+
+/** Path of an entry's source file relative to the content folder, when known. */
+interface Sourced {
+  source?: string;
 }
 
 /** Parsed entries of every collection, before they become a {@link ContentModel}. */
@@ -34,10 +41,8 @@ export type Team = Omit<TeamData, 'parent' | 'lead'> & {
 export type Person = Omit<PersonData, 'team'> & { id: string; team: string };
 export type KeyResult = Omit<KeyResultData, 'owner'> & { owner: string };
 
-export interface Objective extends Omit<
-  ObjectiveData,
-  'period' | 'team' | 'owner' | 'parent' | 'keyResults'
-> {
+export interface Objective
+  extends Sourced, Omit<ObjectiveData, 'period' | 'team' | 'owner' | 'parent' | 'keyResults'> {
   id: string;
   /** Last segment of the id, used in the objective's URL. */
   slug: string;
@@ -55,14 +60,14 @@ export interface KeyResultUpdate extends Omit<CheckInData['updates'][number], 'v
   value: ReportedValue;
 }
 
-export interface CheckIn extends Omit<CheckInData, 'author' | 'objective' | 'updates'> {
+export interface CheckIn extends Sourced, Omit<CheckInData, 'author' | 'objective' | 'updates'> {
   id: string;
   author: string;
   objective: string;
   updates: KeyResultUpdate[];
 }
 
-export interface Action extends Omit<ActionData, 'objective' | 'owner'> {
+export interface Action extends Sourced, Omit<ActionData, 'objective' | 'owner'> {
   id: string;
   objective: string;
   owner: string;
@@ -96,10 +101,11 @@ export function toModel(content: RawContent): ContentModel {
     ),
     people: byId(content.people.map(({ id, data }) => ({ ...data, id, team: data.team.id }))),
     objectives: byId(
-      content.objectives.map(({ id, data }) =>
+      content.objectives.map(({ id, data, source }) =>
         withoutUndefined({
           ...data,
           id,
+          source,
           slug: id.slice(id.lastIndexOf('/') + 1),
           period: data.period.id,
           team: data.team.id,
@@ -113,22 +119,26 @@ export function toModel(content: RawContent): ContentModel {
       ),
     ),
     checkIns: byId(
-      content.checkins.map(({ id, data }) => {
+      content.checkins.map(({ id, data, source }) => {
         const objective = objectivesById.get(data.objective.id);
         const updates = data.updates.map((update) => {
           const keyResult = objective?.data.keyResults.find((item) => item.id === update.keyResult);
           return { ...update, value: readReportedValue(update.value, keyResult) };
         });
-        return { ...data, id, author: data.author.id, objective: data.objective.id, updates };
+        const checkIn = { ...data, id, author: data.author.id, objective: data.objective.id };
+        return withoutUndefined({ ...checkIn, updates, source });
       }),
     ),
     actions: byId(
-      content.actions.map(({ id, data }) => ({
-        ...data,
-        id,
-        objective: data.objective.id,
-        owner: data.owner.id,
-      })),
+      content.actions.map(({ id, data, source }) =>
+        withoutUndefined({
+          ...data,
+          id,
+          objective: data.objective.id,
+          owner: data.owner.id,
+          source,
+        }),
+      ),
     ),
   };
 }

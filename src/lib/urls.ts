@@ -1,4 +1,5 @@
-import type { Action, Objective, Period } from './model.ts';
+import type { PortalConfig } from '../schemas/index.ts';
+import type { Action, CheckIn, Objective, Period } from './model.ts';
 
 /** Paths of the portal's pages, without the site's base path. */
 export const paths = {
@@ -16,7 +17,54 @@ export const paths = {
   person: (personId: string) => `/people/${personId}/`,
   actions: () => '/actions/',
   action: (action: Pick<Action, 'id'>) => `/actions/${action.id}/`,
+  checkIn: (checkIn: Pick<CheckIn, 'id'>) => `/checkins/${checkIn.id}/`,
 };
+
+/** Link to view or edit a content file on GitHub, when the configuration names a repository. */
+export function editUrl(
+  repository: PortalConfig['repository'],
+  source: string | undefined,
+): string | undefined {
+  if (!repository || !source) return undefined;
+  const root = repository.url.replace(/\/+$/, '');
+  return `${root}/edit/${repository.branch}/${repository.contentPath}/${source}`;
+}
+
+/**
+ * Link that opens GitHub's new-file form with a check-in of `objective` for `day`, prefilled
+ * with each key result's current value and confidence for the author to update.
+ */
+export function newCheckInUrl(
+  repository: PortalConfig['repository'],
+  objective: Pick<Objective, 'id' | 'owner' | 'keyResults'>,
+  day: string,
+  current: (keyResultId: string) => { value?: number; confidence?: number },
+): string | undefined {
+  if (!repository || objective.keyResults.length === 0) return undefined;
+  const updates = objective.keyResults.flatMap((keyResult) => {
+    const { value, confidence } = current(keyResult.id);
+    return [
+      `  - keyResult: ${keyResult.id}`,
+      `    value: ${value ?? ''}`,
+      ...(confidence === undefined ? [] : [`    confidence: ${confidence}`]),
+      `    # note: what changed since the last check-in`,
+    ];
+  });
+  const text = [
+    '---',
+    `date: ${day}`,
+    `author: ${objective.owner}`,
+    `objective: ${objective.id}`,
+    'updates:',
+    ...updates,
+    '---',
+    '',
+  ].join('\n');
+  const root = repository.url.replace(/\/+$/, '');
+  const filename = `${repository.contentPath}/checkins/${objective.id}/${day}.md`;
+  const query = new URLSearchParams({ filename, value: text });
+  return `${root}/new/${repository.branch}?${query.toString()}`;
+}
 
 /** Prefixes a site path with the base path, which may or may not end in `/`. */
 export function withBase(base: string, path: string): string {

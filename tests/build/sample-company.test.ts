@@ -141,6 +141,7 @@ describe('sample company site', () => {
       model.teams.length +
       model.people.length +
       model.actions.length +
+      model.checkIns.length +
       model.periods.length;
     // Plus the dashboard, the archive, the three index pages and the 404 page.
     expect(pages).toBe(expected + 6);

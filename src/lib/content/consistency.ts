@@ -6,12 +6,14 @@ import { suggest } from './references.ts';
 /** Top-level URL segments that pages use, so no period may take them as its id. */
 export const RESERVED_PERIOD_IDS = [
   'actions',
+  'api',
+  'checkins',
+  'feeds',
   'people',
   'periods',
-  'teams',
+  'schemas',
   'search',
-  'api',
-  'feeds',
+  'teams',
 ];
 
 /**

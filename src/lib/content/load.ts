@@ -140,7 +140,14 @@ export async function loadContent(
           `is text, but YAML reads ${altered.text} as the number ${altered.value}; quote it: "${altered.text}"`,
         );
       }
-      entries.push({ collection, id, data: result.data, file, locate: source.locate });
+      entries.push({
+        collection,
+        id,
+        data: result.data,
+        file,
+        source: `${collection}/${name}`,
+        locate: source.locate,
+      });
     }
   }
 
@@ -225,7 +232,11 @@ function groupByCollection(entries: LoadedEntry[]): RawContent {
     COLLECTION_NAMES.map((name) => [name, []]),
   ) as unknown as RawContent;
   for (const entry of entries) {
-    (content[entry.collection] as RawEntry<unknown>[]).push({ id: entry.id, data: entry.data });
+    (content[entry.collection] as RawEntry<unknown>[]).push({
+      id: entry.id,
+      data: entry.data,
+      source: entry.source,
+    });
   }
   return content;
 }
