@@ -95,7 +95,7 @@ describe('alignment', () => {
 
   test('child links to its parent', () => {
     const $ = readPage(site, '/2026-q4/sales/more-customers/');
-    expect($('main a[href="/2026-q4/company/grow/"]').text()).toBe('Grow the company');
+    expect($('main > p a[href="/2026-q4/company/grow/"]').text()).toBe('Grow the company');
   });
 });
 
@@ -124,6 +124,23 @@ describe('dashboard', () => {
 
   test('shows the current period score', () => {
     expect(text(readPage(site, '/'), '.stat')).toBe('0.39');
+  });
+});
+
+describe('mermaid code blocks', () => {
+  test('become diagram figures, not highlighted code', () => {
+    const $ = readPage(site, '/2026-q4/');
+    const figure = $(
+      '#narrative ~ figure.diagram, #narrative + * figure.diagram, .prose figure.diagram',
+    );
+    expect(figure.length).toBe(1);
+    expect(figure.find('pre.diagram-source').text()).toContain('leads["Leads"] --> deals["Deals"]');
+    expect($('.prose pre.astro-code').length).toBe(0);
+  });
+
+  test('load the diagram script on their page', () => {
+    const $ = readPage(site, '/2026-q4/');
+    expect($('script[type="module"]').length).toBe(1);
   });
 });
 
@@ -157,15 +174,20 @@ describe('other pages', () => {
     expect(text($, '#overdue')).toBe('Overdue (1)');
   });
 
-  test('pages ship no client JavaScript', () => {
-    for (const page of [
-      '/',
-      '/2026-q4/',
-      '/2026-q4/sales/more-customers/',
-      '/teams/sales/',
-      '/actions/',
-    ]) {
+  test('pages without diagrams ship no client JavaScript', () => {
+    for (const page of ['/', '/teams/sales/', '/actions/', '/people/sam-ortiz/', '/periods/']) {
       expect(readPage(site, page)('script').length, page).toBe(0);
+    }
+  });
+
+  test('pages with diagrams load only the diagram script', () => {
+    for (const page of ['/2026-q4/', '/2026-q4/sales/more-customers/', '/teams/']) {
+      const $ = readPage(site, page);
+      const modules = $('script[type="module"]')
+        .map((_, item) => $(item).attr('src'))
+        .get();
+      expect(modules, page).toHaveLength(1);
+      expect(modules[0], page).toMatch(/^\/_astro\/DiagramScript\.[^/]+\.js$/);
     }
   });
 });
