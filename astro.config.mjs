@@ -3,6 +3,7 @@ import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { okrPortal } from './src/integrations/okr-portal.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 import { remarkMermaid } from './src/lib/remark-mermaid.ts';
 
 // OKR_BASE and OKR_SITE set where the portal is served, for example /okrs/ on GitHub Pages.
@@ -18,5 +19,5 @@ export default defineConfig({
     processor: unified({ remarkPlugins: [remarkMermaid] }),
     syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid'] },
   },
-  integrations: [okrPortal(), mdx()],
+  integrations: [okrPortal(), mdx(), searchIndex()],
 });

@@ -12,6 +12,13 @@ export const SITES = {
     env: { TZ: 'America/Los_Angeles' },
   },
   sample: { contentDir: 'content', name: 'sample', asOf: '2026-12-04' },
+  // Served under a base path, as on GitHub Pages.
+  smallBase: {
+    contentDir: 'tests/fixtures/small',
+    name: 'small-base',
+    asOf: '2026-11-15',
+    base: '/okrs/',
+  },
 } satisfies Record<string, BuildOptions>;
 
 export default function setup(project: TestProject) {
@@ -40,5 +47,6 @@ declare module 'vitest' {
   export interface ProvidedContext {
     smallSite: string;
     sampleSite: string;
+    smallBaseSite: string;
   }
 }

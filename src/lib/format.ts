@@ -56,3 +56,18 @@ export function describeDue(due: string, asOf: string): string {
   if (days === 0) return 'due today';
   return days > 0 ? `due in ${plural(days)}` : `${plural(-days)} overdue`;
 }
+
+/** Describes what a key result measures, such as "From 50 days to 30 days" or "Stay at or above 99.9%". */
+export function describeTarget(keyResult: KeyResult): string {
+  if (keyResult.type === 'milestone') return 'Milestone';
+  if (keyResult.type === 'boolean') return 'Done or not done';
+  const target = formatValue(keyResult, keyResult.target);
+  switch (keyResult.direction) {
+    case 'stay-above':
+      return `Stay at or above ${target}`;
+    case 'stay-below':
+      return `Stay at or below ${target}`;
+    default:
+      return `From ${formatValue(keyResult, keyResult.start)} to ${target}`;
+  }
+}

@@ -20,7 +20,12 @@ export function remarkMermaid() {
         type: 'mermaidFigure',
         data: {
           hName: 'figure',
-          hProperties: { className: ['diagram'], dataDiagram: '', dataLinks: '{}' },
+          hProperties: {
+            className: ['diagram'],
+            dataDiagram: '',
+            dataLinks: '{}',
+            dataPagefindIgnore: 'all',
+          },
           hChildren: [
             {
               type: 'element',

@@ -11,6 +11,8 @@ export const paths = {
     `/${objective.period}/${objective.team}/${objective.slug}/`,
   keyResult: (objective: Pick<Objective, 'period' | 'team' | 'slug'>, keyResultId: string) =>
     `${paths.objective(objective)}#kr-${keyResultId}`,
+  keyResultPage: (objective: Pick<Objective, 'period' | 'team' | 'slug'>, keyResultId: string) =>
+    `${paths.objective(objective)}${keyResultId}/`,
   teams: () => '/teams/',
   team: (teamId: string) => `/teams/${teamId}/`,
   people: () => '/people/',

@@ -174,9 +174,16 @@ describe('other pages', () => {
     expect(text($, '#overdue')).toBe('Overdue (1)');
   });
 
-  test('pages without diagrams ship no client JavaScript', () => {
+  test('pages without diagrams load no script file', () => {
     for (const page of ['/', '/teams/sales/', '/actions/', '/people/sam-ortiz/', '/periods/']) {
-      expect(readPage(site, page)('script').length, page).toBe(0);
+      const $ = readPage(site, page);
+      expect($('script[src]').length, page).toBe(0);
+      // The only inline script is the shortcut that focuses the search box.
+      const inline = $('script')
+        .map((_, item) => $(item).text())
+        .get();
+      expect(inline, page).toHaveLength(1);
+      expect(inline[0], page).toContain("getElementById('site-search-query').focus()");
     }
   });
 

@@ -18,7 +18,7 @@ function keyResultNodes(portal: Portal, objective: Objective, actions: Action[])
       key: `kr:${objective.id}#${keyResult.id}`,
       label: keyResult.title,
       kind: 'key-result',
-      href: paths.keyResult(objective, keyResult.id),
+      href: paths.keyResultPage(objective, keyResult.id),
       status: colourOf(portal, objective.period, result.status, result.band),
       detail: `score ${formatScore(result.score)}`,
       children: serving.map((action) => ({
