@@ -134,7 +134,7 @@ describe('sample company content', () => {
 });
 
 describe('sample company site', () => {
-  test('builds a page for every objective, team, person and action', () => {
+  test('builds a page for every entry and key result', () => {
     const pages = htmlFiles(site).length;
     const expected =
       model.objectives.length +
@@ -142,9 +142,10 @@ describe('sample company site', () => {
       model.people.length +
       model.actions.length +
       model.checkIns.length +
-      model.periods.length;
-    // Plus the dashboard, the archive, the three index pages and the 404 page.
-    expect(pages).toBe(expected + 6);
+      model.periods.length +
+      model.objectives.reduce((sum, objective) => sum + objective.keyResults.length, 0);
+    // Plus the dashboard, the archive, the three index pages, search and the 404 page.
+    expect(pages).toBe(expected + 7);
   });
 
   test('shows no missing values in any page', () => {
