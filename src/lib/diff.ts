@@ -35,7 +35,7 @@ export interface StatusChange {
   to: Status;
 }
 
-/** What a change does to the OKRs, between a base and a head snapshot. */
+/** Changes to the OKRs between a base and a head snapshot. */
 export interface OkrDiff {
   addedObjectives: Objective[];
   removedObjectives: Objective[];

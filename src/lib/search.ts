@@ -13,7 +13,7 @@ export const SEARCH_TYPES = [
   'Retrospective',
 ] as const;
 
-/** What Pagefind records about an indexed page: filters, sort keys and metadata for results. */
+/** Search record of an indexed page: Pagefind's filters, sort keys and result metadata. */
 export interface SearchRecord {
   type: (typeof SEARCH_TYPES)[number];
   period: string;

@@ -1,5 +1,6 @@
-// Runs the search page: reads the query, filters and sort order from the URL, asks Pagefind,
-// and shows the results with their type, period, team and status, and a count per filter value.
+// Runs the search page. It reads the query, filters and sort order from the URL, queries
+// Pagefind, and shows the results with their type, period, team and status, and a count per
+// filter value.
 
 /** Filters in the order the page shows them, with their headings. */
 const FILTERS = [

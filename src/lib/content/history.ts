@@ -7,7 +7,7 @@ import { formatFieldPath, type Problem } from './problem.ts';
 
 /**
  * Warns about key result targets that differ from what they were when their period started, as
- * read from git history, so that nobody lowers a target quietly to raise a score. The baseline is
+ * read from git history, so that a lowered target cannot raise a score unnoticed. The baseline is
  * the file as committed before the period's first day, or as first committed when it was added
  * later. Content outside a git work tree has no history, and gets no warning.
  */

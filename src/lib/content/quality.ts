@@ -6,9 +6,9 @@ import type { LoadedEntry } from './load.ts';
 import { formatFieldPath, type Problem } from './problem.ts';
 
 /**
- * Finds content that is valid but weak by common OKR practice, as warnings: too few or too many
- * objectives per team and period or key results per objective, an objective with neither key
- * results nor children, and open key results without a recent check-in.
+ * Finds content that is valid but weak by common OKR practice, and reports it as warnings. It
+ * flags too few or too many objectives per team and period, and key results per objective. It
+ * also flags an objective with neither key results nor children, and stale open key results.
  */
 export function checkQuality(
   entries: LoadedEntry[],

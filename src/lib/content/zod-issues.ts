@@ -9,7 +9,7 @@ export interface DescribedIssue {
   rule?: string;
 }
 
-/** What each numeric field of a key result holds, to name the number a placeholder stands for. */
+/** Meaning of each numeric field, to name the number that a placeholder replaces. */
 const NUMBER_MEANINGS: Record<string, string> = {
   target: 'the target, the value that scores 1.0',
   start: 'the value at the start of the period',

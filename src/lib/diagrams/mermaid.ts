@@ -1,6 +1,6 @@
 import type { DiagramTree, NodeKind, TreeNode } from './tree.ts';
 
-/** Longest label drawn in a diagram; longer ones are cut with an ellipsis. */
+/** Maximum label length in a diagram, in characters; longer labels end in an ellipsis. */
 const MAX_LABEL_LENGTH = 80;
 
 /** Mermaid source of a diagram, with the links of its nodes by Mermaid node id. */
