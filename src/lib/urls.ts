@@ -18,6 +18,7 @@ export const paths = {
   people: () => '/people/',
   person: (personId: string) => `/people/${personId}/`,
   actions: () => '/actions/',
+  deviations: () => '/deviations/',
   action: (action: Pick<Action, 'id'>) => `/actions/${action.id}/`,
   checkIn: (checkIn: Pick<CheckIn, 'id'>) => `/checkins/${checkIn.id}/`,
 };

@@ -144,8 +144,8 @@ describe('sample company site', () => {
       model.checkIns.length +
       model.periods.length +
       model.objectives.reduce((sum, objective) => sum + objective.keyResults.length, 0);
-    // Plus the dashboard, the archive, the three index pages, search and the 404 page.
-    expect(pages).toBe(expected + 7);
+    // Plus the dashboard, the archive, three index pages, deviations, search and the 404 page.
+    expect(pages).toBe(expected + 8);
   });
 
   test('shows no missing values in any page', () => {
@@ -163,5 +163,24 @@ describe('sample company site', () => {
     const $ = readPage(site, '/2026-q4/sales/grow-customer-base/');
     expect(text($, 'h1')).toBe('Grow the customer base 20% this quarter');
     expect($('.key-result').length).toBe(3);
+  });
+});
+
+describe('sample company deviations', () => {
+  test('show both addressed and unaddressed deviations', () => {
+    const $ = readPage(site, '/deviations/');
+    const rows = $('tbody tr');
+    const unaddressed = rows.filter((_, row) =>
+      $(row).text().includes('Unaddressed deviation'),
+    ).length;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(unaddressed).toBeGreaterThan(0);
+    expect(rows.length - unaddressed).toBeGreaterThan(0);
+  });
+
+  test('appear on the dashboard and the team page', () => {
+    expect(readPage(site, '/')('#deviations ~ .table-scroll tbody tr').length).toBeGreaterThan(0);
+    const sales = readPage(site, '/teams/marketing/');
+    expect(text(sales, '#deviations ~ .table-scroll tbody')).toContain('Blended cost per SQL');
   });
 });

@@ -8,6 +8,7 @@ export const RESERVED_PERIOD_IDS = [
   'actions',
   'api',
   'checkins',
+  'deviations',
   'feeds',
   'people',
   'periods',

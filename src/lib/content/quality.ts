@@ -1,7 +1,8 @@
 import type { PortalConfig } from '../../schemas/index.ts';
 import type { ContentModel } from '../model.ts';
-import { daysBetween } from '../score/dates.ts';
-import { groupBy, keyResultKey, scorePortfolio } from '../score/engine.ts';
+import { staleDays } from '../execution.ts';
+import { createPortal } from '../portal.ts';
+import { groupBy, keyResultKey } from '../score/engine.ts';
 import type { LoadedEntry } from './load.ts';
 import { formatFieldPath, type Problem } from './problem.ts';
 
@@ -54,8 +55,7 @@ export function checkQuality(
   }
 
   const parents = new Set(model.objectives.map((objective) => objective.parent));
-  const periods = new Map(model.periods.map((period) => [period.id, period]));
-  const scorecard = scorePortfolio(model, config, asOf);
+  const portal = createPortal(model, config, asOf);
 
   for (const objective of model.objectives) {
     const count = objective.keyResults.length;
@@ -75,17 +75,13 @@ export function checkQuality(
       );
     }
 
-    const period = periods.get(objective.period);
-    if (!period || scorecard.periods.get(period.id)?.phase !== 'open') continue;
     objective.keyResults.forEach((keyResult, index) => {
-      const result = scorecard.keyResults.get(keyResultKey(objective.id, keyResult.id))!;
-      if (result.status === 'achieved' || keyResult.grade) return;
-      const since = result.lastCheckIn ?? period.start;
-      const days = daysBetween(since, asOf);
-      if (days <= limits.checkInCadenceDays) return;
+      const days = staleDays(portal, objective, keyResult.id);
+      if (days === undefined) return;
+      const result = portal.scorecard.keyResults.get(keyResultKey(objective.id, keyResult.id))!;
       const last = result.lastCheckIn
-        ? `the last was on ${since}`
-        : `none since the period started on ${since}`;
+        ? `the last was on ${result.lastCheckIn}`
+        : `none since the period started on ${portal.periodById.get(objective.period)!.start}`;
       warn(
         objective.id,
         ['keyResults', index, 'id'],

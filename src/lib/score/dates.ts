@@ -15,3 +15,8 @@ export function localDay(date: Date): string {
   const pad = (value: number) => String(value).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
+
+/** Returns the calendar day `count` days after `day` (before it when negative). */
+export function addDays(day: string, count: number): string {
+  return new Date(dayToTime(day) + count * DAY_MS).toISOString().slice(0, 10);
+}

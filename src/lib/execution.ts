@@ -1,0 +1,96 @@
+import { isOpen } from './actions.ts';
+import type { Action, Objective } from './model.ts';
+import type { Portal } from './portal.ts';
+import { addDays, daysBetween } from './score/dates.ts';
+import { keyResultKey, type KeyResultScore } from './score/engine.ts';
+import { classifyStatus, expectedProgress } from './score/status.ts';
+
+/** A key result of an open period that is at risk or off track. */
+export interface Deviation {
+  objective: Objective;
+  result: KeyResultScore;
+  /** First day of the current run of check-ins at risk or off track. */
+  since: string;
+  /** Days from `since` to the as-of date. */
+  days: number;
+  /** Open corrective actions that serve the key result; none makes it unaddressed. */
+  correctiveActions: Action[];
+}
+
+const deviating = (status: string) => status === 'at-risk' || status === 'off-track';
+
+/**
+ * Finds the first day of a key result's current deviation: walking back from the as-of date,
+ * the day after the last day whose status, from the check-ins up to that day and that day's
+ * expected progress, was neither at risk nor off track. Status can change between check-ins,
+ * because expected progress grows every day.
+ */
+function deviationStart(portal: Portal, objective: Objective, result: KeyResultScore): string {
+  const period = portal.periodById.get(objective.period)!;
+  const history = result.history;
+  let since = portal.asOf;
+  let index = history.length - 1;
+
+  for (let day = portal.asOf; day >= period.start; day = addDays(day, -1)) {
+    while (index >= 0 && history[index]!.date > day) index -= 1;
+    if (index < 0) break;
+    const confidence = history
+      .slice(0, index + 1)
+      .findLast((observation) => observation.confidence !== undefined)?.confidence;
+    const expected = expectedProgress(period, day);
+    const status = classifyStatus(
+      history[index]!.progress,
+      expected,
+      portal.config.status,
+      confidence,
+    );
+    if (!deviating(status)) break;
+    since = day;
+  }
+  return since;
+}
+
+/** Lists the deviations of open periods, the longest-running first. */
+export function findDeviations(portal: Portal): Deviation[] {
+  const deviations: Deviation[] = [];
+  for (const objective of portal.model.objectives) {
+    if (portal.scorecard.periods.get(objective.period)?.phase !== 'open') continue;
+    const actions = portal.actionsByObjective.get(objective.id) ?? [];
+    for (const keyResult of objective.keyResults) {
+      const result = portal.scorecard.keyResults.get(keyResultKey(objective.id, keyResult.id))!;
+      if (!deviating(result.status)) continue;
+      const since = deviationStart(portal, objective, result);
+      deviations.push({
+        objective,
+        result,
+        since,
+        days: daysBetween(since, portal.asOf),
+        correctiveActions: actions.filter(
+          (action) =>
+            action.kind === 'corrective' &&
+            isOpen(action) &&
+            action.keyResults.includes(keyResult.id),
+        ),
+      });
+    }
+  }
+  return deviations.sort((a, b) => b.days - a.days || a.objective.id.localeCompare(b.objective.id));
+}
+
+/**
+ * Tells how many days an open key result has gone without a check-in beyond the cadence, or
+ * undefined when it is not stale: its period is not open, it is achieved or graded, or its last
+ * check-in (else the period's start) is at most `checkInCadenceDays` before the as-of date.
+ */
+export function staleDays(
+  portal: Portal,
+  objective: Objective,
+  keyResultId: string,
+): number | undefined {
+  const period = portal.periodById.get(objective.period);
+  if (!period || portal.scorecard.periods.get(period.id)?.phase !== 'open') return undefined;
+  const result = portal.scorecard.keyResults.get(keyResultKey(objective.id, keyResultId));
+  if (!result || result.status === 'achieved' || result.keyResult.grade) return undefined;
+  const days = daysBetween(result.lastCheckIn ?? period.start, portal.asOf);
+  return days > portal.config.checks.checkInCadenceDays ? days : undefined;
+}
