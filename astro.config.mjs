@@ -4,7 +4,18 @@ import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { okrPortal } from './src/integrations/okr-portal.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
+import { rehypeSanitizeMarkdown } from './src/lib/rehype-sanitize-markdown.ts';
 import { remarkMermaid } from './src/lib/remark-mermaid.ts';
+
+/**
+ * Keeps Astro's content cache apart for each content folder, so that a build of one folder never
+ * reports entries of another that was built before.
+ * @param {string | undefined} contentDir
+ */
+function cacheDirFor(contentDir) {
+  const name = (contentDir || 'content').replaceAll(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return `./node_modules/.astro/${name || 'content'}`;
+}
 
 // OKR_BASE and OKR_SITE set where the portal is served, for example /okrs/ on GitHub Pages.
 // OKR_OUT_DIR and OKR_CACHE_DIR let several builds of different content share one checkout.
@@ -12,11 +23,15 @@ export default defineConfig({
   site: process.env.OKR_SITE || undefined,
   base: process.env.OKR_BASE || undefined,
   outDir: process.env.OKR_OUT_DIR || './dist',
-  cacheDir: process.env.OKR_CACHE_DIR || './node_modules/.astro',
+  cacheDir: process.env.OKR_CACHE_DIR || cacheDirFor(process.env.OKR_CONTENT_DIR),
   trailingSlash: 'ignore',
   markdown: {
-    // Mermaid code blocks become diagrams, so they must not go through syntax highlighting.
-    processor: unified({ remarkPlugins: [remarkMermaid] }),
+    // Mermaid code blocks become diagrams, so they must not go through syntax highlighting, and
+    // Markdown bodies are sanitized, so that content runs no script in readers' browsers.
+    processor: unified({
+      remarkPlugins: [remarkMermaid],
+      rehypePlugins: [rehypeSanitizeMarkdown],
+    }),
     syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid'] },
   },
   integrations: [okrPortal(), mdx(), searchIndex()],

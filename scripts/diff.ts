@@ -33,7 +33,7 @@ async function snapshot(folder: string, label: string, asOf: string): Promise<Sn
     const errors = result.problems.filter((problem) => problem.severity === 'error');
     const listing = errors.map(formatProblem).join('\n');
     throw new InvalidContent(
-      `${DIFF_MARKER}\n## OKR changes\n\nThe content at ${label} has ${errors.length} error(s), so this change cannot be compared. \`npm run check\` lists them:\n\n\`\`\`text\n${listing}\n\`\`\`\n`,
+      `${DIFF_MARKER}\n## OKR changes\n\nThe content at ${label} has ${errors.length === 1 ? '1 error' : `${errors.length} errors`}, so this change cannot be compared. \`npm run check\` lists them:\n\n\`\`\`text\n${listing}\n\`\`\`\n`,
     );
   }
   return { model: result.model, scorecard: scorePortfolio(result.model, result.config, asOf) };

@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import {
   calendarDay,
   numeric,
+  MAX_MAGNITUDE,
   PERCENT_PATTERN,
   slug,
   title,
@@ -21,10 +22,13 @@ const percentText = z
  * and `done`, `true` or `false` for a boolean key result. A percentage such as "40%" means 0.4
  * of a milestone, or 40 on a metric whose unit is "%".
  */
-export const checkInValue = z.union([z.number(), z.boolean(), z.literal('done'), percentText], {
-  error: (issue) =>
-    `must be a number, a fraction from 0 to 1, done, true or false (found ${JSON.stringify(issue.input)})`,
-});
+export const checkInValue = z.union(
+  [z.number().min(-MAX_MAGNITUDE).max(MAX_MAGNITUDE), z.boolean(), z.literal('done'), percentText],
+  {
+    error: (issue) =>
+      `must be a number, a fraction from 0 to 1, done, true or false (found ${JSON.stringify(issue.input)})`,
+  },
+);
 
 /** The update of one key result in a check-in. */
 export const keyResultUpdateSchema = z.strictObject({
@@ -35,8 +39,8 @@ export const keyResultUpdateSchema = z.strictObject({
   /** The owner's confidence that the target will be met, from 0 (no chance) to 10 (certain). */
   confidence: numeric
     .int({ error: 'must be a whole number from 0 to 10' })
-    .min(0)
-    .max(10)
+    .min(0, { error: 'must be a whole number from 0 to 10' })
+    .max(10, { error: 'must be a whole number from 0 to 10' })
     .optional(),
   /** Short comment on the change since the last check-in. */
   note: title.optional(),

@@ -101,13 +101,19 @@ export function isPlaceholder(value: unknown): boolean {
   return value === null || (typeof value === 'string' && PLACEHOLDER_PATTERN.test(value));
 }
 
+/** Largest magnitude accepted in a numeric field; larger numbers are typing mistakes. */
+export const MAX_MAGNITUDE = 1e12;
+
 /** A number. Text such as "TBD" fails with a message that shows the text found. */
-export const numeric = z.number({
-  error: (issue) => {
-    if (issue.input === undefined) return 'is required';
-    if (typeof issue.input === 'string' && PERCENT_PATTERN.test(issue.input)) {
-      return `must be a plain number (found "${issue.input}"); write ${issue.input.replace('%', '').trim()}`;
-    }
-    return `must be a number (found ${JSON.stringify(issue.input)})`;
-  },
-});
+export const numeric = z
+  .number({
+    error: (issue) => {
+      if (issue.input === undefined) return 'is required';
+      if (typeof issue.input === 'string' && PERCENT_PATTERN.test(issue.input)) {
+        return `must be a plain number (found "${issue.input}"); write ${issue.input.replace('%', '').trim()}`;
+      }
+      return `must be a number (found ${JSON.stringify(issue.input)})`;
+    },
+  })
+  .min(-MAX_MAGNITUDE, { error: `must be at least -${MAX_MAGNITUDE.toExponential()}` })
+  .max(MAX_MAGNITUDE, { error: `must be at most ${MAX_MAGNITUDE.toExponential()}` });

@@ -344,6 +344,70 @@ export const INVALID_CASES: InvalidCase[] = [
     edits: [{ file: 'config.yaml', content: 'company: Fixture Co\nstatus:\n  onTrackMargin: 2\n' }],
     errors: ['config.yaml:3 config'],
   },
+  {
+    name: 'yaml-alias-without-anchor',
+    edits: [change(OBJECTIVE, 'owner: sam-ortiz\nparent', 'owner: *owner\nparent')],
+    errors: [`${OBJECTIVE}:1 yaml`],
+  },
+  {
+    name: 'frontmatter-without-closing-line',
+    edits: [{ file: 'people/dana-fox.md', content: '---\nname: Dana Fox\nteam: sales\n' }],
+    errors: ['people/dana-fox.md:1 yaml'],
+  },
+  {
+    name: 'huge-check-in-value',
+    edits: [change(CHECK_IN, 'value: 400', 'value: 1e308')],
+    errors: [`${CHECK_IN}:7 schema`],
+  },
+  {
+    name: 'confidence-below-zero',
+    edits: [change(CHECK_IN, 'confidence: 7', 'confidence: -3')],
+    errors: [`${CHECK_IN}:8 schema`],
+  },
+  {
+    name: 'same-key-result-twice-in-a-check-in',
+    edits: [change(CHECK_IN, 'keyResult: cycle', 'keyResult: leads')],
+    errors: [`${CHECK_IN}:10 duplicate-update`],
+  },
+  {
+    name: 'md-and-mdx-with-the-same-id',
+    edits: [{ file: 'people/sam-ortiz.mdx', content: '---\nname: Sam Ortiz\nteam: sales\n---\n' }],
+    errors: ['people/sam-ortiz.mdx:1 duplicate-id'],
+  },
+  {
+    name: 'mdx-component-not-imported',
+    edits: [
+      { file: PARENT, remove: true },
+      {
+        file: 'objectives/2026-q4/company/grow.mdx',
+        content:
+          '---\ntitle: Grow the company\nperiod: 2026-q4\nteam: company\nowner: cleo-park\n---\nGrowth chart:\n\n<Chart value={3} />\n',
+      },
+    ],
+    errors: ['objectives/2026-q4/company/grow.mdx:9 mdx'],
+  },
+  {
+    name: 'mdx-unclosed-tag',
+    edits: [
+      { file: PARENT, remove: true },
+      {
+        file: 'objectives/2026-q4/company/grow.mdx',
+        content:
+          '---\ntitle: Grow the company\nperiod: 2026-q4\nteam: company\nowner: cleo-park\n---\nText\n\n<div>\nhello\n',
+      },
+    ],
+    errors: ['objectives/2026-q4/company/grow.mdx:9 mdx'],
+  },
+  {
+    name: 'period-named-pagefind',
+    edits: [
+      {
+        file: 'periods/pagefind.md',
+        content: '---\nname: Pagefind\nstart: 2027-01-01\nend: 2027-03-31\n---\n',
+      },
+    ],
+    errors: ['periods/pagefind.md:1 reserved-id'],
+  },
   // Several problems at once
   {
     name: 'team-cycle',

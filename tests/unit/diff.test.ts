@@ -117,7 +117,9 @@ describe('npm run diff', () => {
     try {
       const result = diff('base');
       expect(result.status).toBe(1);
-      expect(result.stdout).toContain('The content at the working tree has 1 error(s)');
+      expect(result.stdout).toContain(
+        'The content at the working tree has 1 error, so this change cannot be compared.',
+      );
       expect(result.stdout).toContain(
         'checkins/2026-q4/2026-11-14.md:3:1  error  author refers to "sam"',
       );

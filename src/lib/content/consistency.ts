@@ -10,6 +10,7 @@ export const RESERVED_PERIOD_IDS = [
   'checkins',
   'deviations',
   'feeds',
+  'pagefind',
   'people',
   'periods',
   'schemas',
@@ -121,7 +122,18 @@ function checkCheckIn(
       keyResult,
     ]),
   );
+  const updated = new Set<string>();
   data.updates.forEach((update, index) => {
+    if (updated.has(update.keyResult)) {
+      report(
+        entry,
+        ['updates', index, 'keyResult'],
+        'duplicate-update',
+        `updates "${update.keyResult}" a second time in this check-in; keep one update per key result`,
+      );
+      return;
+    }
+    updated.add(update.keyResult);
     const keyResult = keyResults.get(update.keyResult);
     if (!keyResult) {
       report(

@@ -28,6 +28,9 @@ export class FrontmatterSyntaxError extends Error {
   }
 }
 
+/** Advice after a YAML syntax error, most of which come from text that needed quotes. */
+const QUOTE_HINT = '; quote the value if it contains ": " or " #", or starts with %, @, ` or *';
+
 const FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
 
 /**
@@ -39,10 +42,11 @@ const FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/
 export function parseSource(text: string): ParsedSource {
   const match = FRONTMATTER.exec(text);
   if (!match) {
-    throw new FrontmatterSyntaxError(
-      'has no frontmatter; start the file with a line "---", the YAML fields, and another "---"',
-      { line: 1, column: 1 },
-    );
+    const opened = /^\uFEFF?---[ \t]*\r?\n/.test(text);
+    const message = opened
+      ? 'has no closing "---" line after its frontmatter; add one'
+      : 'has no frontmatter; start the file with a line "---", the YAML fields, and another "---"';
+    throw new FrontmatterSyntaxError(message, { line: 1, column: 1 });
   }
   const whole = match[0];
   // The YAML starts on line 2, after the opening `---`.
@@ -74,11 +78,25 @@ export function parseYaml(yamlText: string, lineOffset = 0): ParsedYaml {
   const firstError = document.errors[0];
   if (firstError) {
     const reason = firstError.message.split('\n')[0] ?? firstError.message;
-    throw new FrontmatterSyntaxError(`has invalid YAML: ${reason}`, toPosition(firstError.pos[0]));
+    throw new FrontmatterSyntaxError(
+      `has invalid YAML: ${reason}${QUOTE_HINT}`,
+      toPosition(firstError.pos[0]),
+    );
+  }
+
+  let data: unknown;
+  try {
+    data = document.contents === null ? {} : document.toJS();
+  } catch (error) {
+    // toJS fails on an alias that names no anchor, which the parser itself accepts.
+    throw new FrontmatterSyntaxError(`has invalid YAML: ${(error as Error).message}`, {
+      line: Math.max(1, lineOffset),
+      column: 1,
+    });
   }
 
   return {
-    data: document.contents === null ? {} : document.toJS(),
+    data,
     alteredNumbers: findAlteredNumbers(document.contents, []),
     locate: (path) =>
       locateKey(document, path, toPosition) ?? { line: Math.max(1, lineOffset), column: 1 },

@@ -84,6 +84,23 @@ export async function loadContent(
     fileCount += files.length;
     ids.set(collection, new Set(files.map(entryIdFromPath)));
 
+    const seen = new Map<string, string>();
+    const ignored = (await glob('**/*', { cwd: folder, absolute: false })).filter(
+      (name) => !files.includes(name) && !path.basename(name).startsWith('.'),
+    );
+    for (const name of ignored) {
+      problems.push({
+        file: relative(path.join(folder, name)),
+        line: 1,
+        column: 1,
+        severity: 'warning',
+        rule: 'ignored-file',
+        field: '',
+        message:
+          'is not read, because only .md and .mdx files are content; rename it or move it out',
+      });
+    }
+
     for (const name of files) {
       const file = relative(path.join(folder, name));
       const id = entryIdFromPath(name);
@@ -110,12 +127,24 @@ export async function loadContent(
       }
 
       if (name.endsWith('.mdx')) {
-        const syntaxError = await checkMdx(source.body);
-        if (syntaxError) {
-          const line = source.bodyLine + syntaxError.line - 1;
-          fail({ line, column: syntaxError.column }, '', 'mdx', syntaxError.message);
+        const mdxError = await checkMdx(source.body);
+        if (mdxError) {
+          const line = source.bodyLine + mdxError.line - 1;
+          fail({ line, column: mdxError.column }, '', 'mdx', mdxError.message);
         }
       }
+
+      const twin = seen.get(id);
+      if (twin) {
+        fail(
+          { line: 1, column: 1 },
+          '',
+          'duplicate-id',
+          `has the same id "${id}" as ${twin}; keep one of the two files`,
+        );
+        continue;
+      }
+      seen.set(id, file);
 
       parsedFiles.push({ collection, file, data: source.data, locate: source.locate });
       const result = schema.safeParse(source.data, { reportInput: true });
@@ -204,17 +233,35 @@ export async function loadConfig(
 async function checkMdx(
   body: string,
 ): Promise<{ line: number; column: number; message: string } | undefined> {
+  let code: string;
   try {
-    await compile(body);
-    return undefined;
+    code = String(await compile(body));
   } catch (error) {
-    const place = error as { line?: number; column?: number; reason?: string; message: string };
+    const failure = error as {
+      place?: { line?: number; column?: number; start?: { line: number; column: number } };
+      reason?: string;
+      message: string;
+    };
+    // Some MDX messages carry their position only in the text, as in "(3:1-3:6)".
+    const inText = /\((\d+):(\d+)-\d+:\d+\)/.exec(failure.reason ?? '');
+    const start = failure.place?.start ?? failure.place;
     return {
-      line: place.line ?? 1,
-      column: place.column ?? 1,
-      message: `has invalid MDX in its body: ${place.reason ?? place.message}`,
+      line: start?.line ?? Number(inText?.[1] ?? 1),
+      column: start?.column ?? Number(inText?.[2] ?? 1),
+      message: `has invalid MDX in its body: ${failure.reason ?? failure.message}`,
     };
   }
+
+  // MDX compiles a component that is neither imported nor defined into a run-time failure.
+  const missing = /_missingMdxReference\("([^"]+)"/.exec(code)?.[1];
+  if (!missing) return undefined;
+  const lines = body.split('\n');
+  const index = lines.findIndex((text) => text.includes(`<${missing}`));
+  return {
+    line: index + 1 || 1,
+    column: (lines[index]?.indexOf(`<${missing}`) ?? 0) + 1,
+    message: `uses the component <${missing}>, which is not imported; import it in the MDX file or remove it`,
+  };
 }
 
 /** Reads the value at a path such as `['keyResults', 0, 'title']`. */

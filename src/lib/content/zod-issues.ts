@@ -76,6 +76,7 @@ function custom(message: string): string | undefined {
 
 function show(value: unknown): string {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'number') return String(value);
   const text = JSON.stringify(value);
   if (text === undefined) return String(value);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
