@@ -20,9 +20,9 @@ export interface Deviation {
 const deviating = (status: string) => status === 'at-risk' || status === 'off-track';
 
 /**
- * Finds the first day of a key result's current deviation: walking back from the as-of date,
- * the day after the last day whose status, from the check-ins up to that day and that day's
- * expected progress, was neither at risk nor off track. Status can change between check-ins,
+ * Finds the first day of a key result's current deviation. It walks back from the as-of date
+ * and stops at the last day that was neither at risk nor off track, judged by the check-ins up
+ * to that day against that day's expected progress. Status can change between check-ins,
  * because expected progress grows every day.
  */
 function deviationStart(portal: Portal, objective: Objective, result: KeyResultScore): string {
@@ -78,9 +78,10 @@ export function findDeviations(portal: Portal): Deviation[] {
 }
 
 /**
- * Tells how many days an open key result has gone without a check-in beyond the cadence, or
- * undefined when it is not stale: its period is not open, it is achieved or graded, or its last
- * check-in (else the period's start) is at most `checkInCadenceDays` before the as-of date.
+ * Tells how many days an open key result has gone without a check-in, when that is more than
+ * `checkInCadenceDays`. Counting starts at the last check-in, or at the period's start without
+ * one. Returns undefined when the key result is not stale, and for a period that is not open or
+ * a key result that is achieved or graded.
  */
 export function staleDays(
   portal: Portal,
