@@ -1,3 +1,7 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseFeed } from '@rowanmanning/feed-parser';
+import ICAL from 'ical.js';
 import { describe, expect, inject, test } from 'vitest';
 import { readPage, text } from '../support/html.ts';
 
@@ -196,5 +200,40 @@ describe('other pages', () => {
       expect(modules, page).toHaveLength(1);
       expect(modules[0], page).toMatch(/^\/_astro\/DiagramScript\.[^/]+\.js$/);
     }
+  });
+});
+
+describe('feeds', () => {
+  test('company feed lists check-ins up to the as-of date', () => {
+    const feed = parseFeed(readFileSync(path.join(site, 'feeds/check-ins.atom'), 'utf8'));
+    expect(feed.items.map((item) => item.published?.toISOString().slice(0, 10))).toEqual([
+      '2026-11-13',
+      '2026-10-30',
+      '2026-09-25',
+    ]);
+  });
+
+  test('team feed lists only that team', () => {
+    const company = parseFeed(readFileSync(path.join(site, 'feeds/teams/company.atom'), 'utf8'));
+    const sales = parseFeed(readFileSync(path.join(site, 'feeds/teams/sales.atom'), 'utf8'));
+    expect(company.items).toHaveLength(0);
+    expect(sales.items).toHaveLength(3);
+  });
+
+  test('calendar has one event per action', () => {
+    const calendar = new ICAL.Component(
+      ICAL.parse(readFileSync(path.join(site, 'feeds/actions.ics'), 'utf8')),
+    );
+    const events = calendar.getAllSubcomponents('vevent');
+    expect(events.map((event) => event.getFirstPropertyValue('summary'))).toEqual([
+      'Call every partner candidate (In progress)',
+    ]);
+  });
+
+  test('pages announce their feed', () => {
+    expect(readPage(site, '/')('link[rel="alternate"]').attr('href')).toBe('/feeds/check-ins.atom');
+    expect(readPage(site, '/teams/sales/')('link[rel="alternate"]').attr('href')).toBe(
+      '/feeds/teams/sales.atom',
+    );
   });
 });
