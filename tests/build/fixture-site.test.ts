@@ -237,3 +237,19 @@ describe('feeds', () => {
     );
   });
 });
+
+describe('key result page', () => {
+  test('draws the trend with one point per check-in', () => {
+    const $ = readPage(site, '/2026-q4/sales/more-customers/leads/');
+    expect($('.trend svg circle.point').length).toBe(2);
+    expect($('.trend svg desc').text()).toBe(
+      '1,000 qualified leads: 250 leads on 30 Oct 2026, 400 leads on 13 Nov 2026. Expected by 15 Nov 2026: 495 leads; target 1,000 leads.',
+    );
+  });
+
+  test('shows confidence over time', () => {
+    const $ = readPage(site, '/2026-q4/sales/more-customers/leads/');
+    expect($('.confidence svg rect.bar').length).toBe(2);
+    expect($('.confidence svg title').text()).toBe('Confidence over time, out of 10: 8, 7.');
+  });
+});
