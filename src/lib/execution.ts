@@ -95,3 +95,28 @@ export function staleDays(
   const days = daysBetween(result.lastCheckIn ?? period.start, portal.asOf);
   return days > portal.config.checks.checkInCadenceDays ? days : undefined;
 }
+
+/** A key result's value and progress at two days, to show how it moved. */
+export interface Movement {
+  before?: number;
+  after?: number;
+  progressBefore: number;
+  progressAfter: number;
+}
+
+/**
+ * Tells how a key result moved from `day` to the as-of date: its latest reported value on or
+ * before each day, or its start value before any check-in.
+ */
+export function movementSince(result: KeyResultScore, day: string): Movement {
+  const atStart = result.keyResult.type === 'metric' ? result.keyResult.start : 0;
+  const before = result.history.findLast((observation) => observation.date <= day);
+  const movement: Movement = {
+    progressBefore: before?.progress ?? 0,
+    progressAfter: result.progress,
+  };
+  const valueBefore = before ? before.value : atStart;
+  if (valueBefore !== undefined) movement.before = valueBefore;
+  if (result.value !== undefined) movement.after = result.value;
+  return movement;
+}

@@ -253,3 +253,24 @@ describe('key result page', () => {
     expect($('.confidence svg title').text()).toBe('Confidence over time, out of 10: 8, 7.');
   });
 });
+
+describe('action board', () => {
+  test('groups open actions by owner', () => {
+    const $ = readPage(site, '/actions/');
+    expect(text($, '#by-owner ~ section h3, #by-owner + section h3')).toBe('Sam Ortiz (1)');
+  });
+
+  test('action page shows how its key results moved since it started', () => {
+    // Started 2 Nov: the launch milestone had no value then, and 0.5 on 13 Nov.
+    const $ = readPage(site, '/actions/partner-push/');
+    const cells = $('table[aria-labelledby="movement"] tbody td')
+      .map((_, cell) => $(cell).text().replace(/\s+/g, ' ').trim())
+      .get();
+    expect(cells).toEqual([
+      'Launch the partner program',
+      '0% done',
+      '50% done',
+      '0% → 50% (+50 points)',
+    ]);
+  });
+});
