@@ -31,12 +31,14 @@ function deviationStart(portal: Portal, objective: Objective, result: KeyResultS
   let since = portal.asOf;
   let index = history.length - 1;
 
+  // Latest confidence reported up to each check-in, computed once instead of once per day.
+  let latest: number | undefined;
+  const confidenceAt = history.map((observation) => (latest = observation.confidence ?? latest));
+
   for (let day = portal.asOf; day >= period.start; day = addDays(day, -1)) {
     while (index >= 0 && history[index]!.date > day) index -= 1;
     if (index < 0) break;
-    const confidence = history
-      .slice(0, index + 1)
-      .findLast((observation) => observation.confidence !== undefined)?.confidence;
+    const confidence = confidenceAt[index];
     const expected = expectedProgress(period, day);
     const status = classifyStatus(
       history[index]!.progress,
@@ -50,8 +52,16 @@ function deviationStart(portal: Portal, objective: Objective, result: KeyResultS
   return since;
 }
 
-/** Lists the deviations of open periods, the longest-running first. */
+const deviationsByPortal = new WeakMap<Portal, Deviation[]>();
+
+/**
+ * Lists the deviations of open periods, the longest-running first. The list is computed once per
+ * portal, because the dashboard and every team page read it.
+ */
 export function findDeviations(portal: Portal): Deviation[] {
+  const cached = deviationsByPortal.get(portal);
+  if (cached) return cached;
+
   const deviations: Deviation[] = [];
   for (const objective of portal.model.objectives) {
     if (portal.scorecard.periods.get(objective.period)?.phase !== 'open') continue;
@@ -74,7 +84,9 @@ export function findDeviations(portal: Portal): Deviation[] {
       });
     }
   }
-  return deviations.sort((a, b) => b.days - a.days || a.objective.id.localeCompare(b.objective.id));
+  deviations.sort((a, b) => b.days - a.days || a.objective.id.localeCompare(b.objective.id));
+  deviationsByPortal.set(portal, deviations);
+  return deviations;
 }
 
 /**

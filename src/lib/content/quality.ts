@@ -55,6 +55,8 @@ export function checkQuality(
   }
 
   const parents = new Set(model.objectives.map((objective) => objective.parent));
+  // NOTE: a build scores the content twice: here, to find stale key results, and again for the
+  // pages from Astro's collections.
   const portal = createPortal(model, config, asOf);
 
   for (const objective of model.objectives) {
