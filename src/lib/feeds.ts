@@ -10,7 +10,7 @@ import { paths, withBase } from './urls.ts';
 /** Number of check-ins a feed carries, newest first. */
 export const FEED_SIZE = 50;
 
-/** Where the portal is served: its origin (when known) and base path. */
+/** Location of the published portal: its origin, when known, and its base path. */
 export interface SiteLocation {
   /** Absolute site URL such as `https://okrs.example.com`, from `OKR_SITE`. */
   site?: URL | undefined;

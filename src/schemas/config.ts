@@ -33,19 +33,19 @@ export const configSchema = z.strictObject({
   /** Limits of the content checks; content outside them gets a warning, not an error. */
   checks: z
     .strictObject({
-      /** Fewest objectives a team should have in a period it has objectives in. */
+      /** Minimum number of objectives a team should have in a period it has objectives in. */
       minObjectivesPerTeam: z.number().int().min(0).default(1),
-      /** Most objectives a team should have in a period. */
+      /** Maximum number of objectives a team should have in a period. */
       maxObjectivesPerTeam: z.number().int().min(1).default(3),
-      /** Fewest key results an objective with key results should have. */
+      /** Minimum number of key results of an objective that has key results. */
       minKeyResults: z.number().int().min(0).default(2),
-      /** Most key results an objective should have. */
+      /** Maximum number of key results an objective should have. */
       maxKeyResults: z.number().int().min(1).default(5),
       /** Days without a check-in after which an open key result is stale. */
       checkInCadenceDays: z.number().int().min(1).default(14),
     })
     .prefault({}),
-  /** Where the content lives on GitHub; when set, pages link to their source files. */
+  /** GitHub repository of the content. When set, pages link to their source files. */
   repository: z
     .strictObject({
       /** Repository URL, such as https://github.com/ledgerly/okrs. */

@@ -8,7 +8,7 @@ import { mutateFixture, type Edit } from '../support/fixture.ts';
 const OBJECTIVE = 'objectives/2026-q4/sales/more-customers.md';
 const LATE_CHECK_IN = 'checkins/2026-q4/2026-11-27.md';
 
-/** An extra Q4 sales objective with two key results, so that it raises no warning itself. */
+/** Builds an extra Q4 sales objective with two key results, so that it raises no warning itself. */
 function extraObjective(slug: string): Edit {
   const keyResult = (id: string) =>
     `  - id: ${id}\n    title: Milestone ${id}\n    owner: sam-ortiz\n    type: milestone\n`;

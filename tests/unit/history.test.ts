@@ -7,7 +7,7 @@ import { formatProblem } from '../../src/lib/content/problem.ts';
 import { SMALL_FIXTURE } from '../support/fixture.ts';
 import { commitAll, git } from '../support/git.ts';
 
-// Outside the project's own work tree, so that the last test sees no git repository at all.
+// Outside the project's own work tree, so that the last test finds no git repository at all.
 let REPO: string;
 const OBJECTIVE = 'content/objectives/2026-q4/sales/more-customers.md';
 

@@ -18,7 +18,7 @@ export interface TrendChart {
   axis: { top: string; bottom: string; unit: string };
   /** Labels of the time axis: the period's first and last days. */
   dates: { start: string; end: string };
-  /** Text alternative that says what the chart shows. */
+  /** Text alternative that describes the chart in words. */
   description: string;
 }
 
@@ -35,8 +35,11 @@ export function trendChart(
 ): TrendChart {
   const metric = keyResult.type === 'metric';
   const target = metric ? (keyResult.target ?? 0) : 1;
-  const holds = keyResult.direction === 'stay-above' || keyResult.direction === 'stay-below';
-  const start = metric ? (holds ? target : (keyResult.start ?? 0)) : 0;
+  const staysAtTarget =
+    keyResult.direction === 'stay-above' || keyResult.direction === 'stay-below';
+  // The expected line starts at the start value, or at the target for stay-above and stay-below.
+  let start = 0;
+  if (metric) start = staysAtTarget ? target : (keyResult.start ?? 0);
   const values = history.map((observation) => observation.value);
   let low = Math.min(start, target, ...values);
   let high = Math.max(start, target, ...values);
@@ -67,7 +70,7 @@ export function trendChart(
     Math.round((start + expectedProgress(period, asOf) * (target - start)) * precision) / precision;
   const latest = history.at(-1);
   const description = latest
-    ? `${keyResult.title}: ${show(history[0]!.value)} on ${formatDay(history[0]!.date)}, ${show(latest.value)} on ${formatDay(latest.date)}. Expected by ${formatDay(asOf)}: ${show(holds ? target : expectedNow)}; target ${show(target)}.`
+    ? `${keyResult.title}: ${show(history[0]!.value)} on ${formatDay(history[0]!.date)}, ${show(latest.value)} on ${formatDay(latest.date)}. Expected by ${formatDay(asOf)}: ${show(staysAtTarget ? target : expectedNow)}; target ${show(target)}.`
     : `${keyResult.title}: no check-in yet; target ${show(target)}.`;
 
   return {
