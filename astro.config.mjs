@@ -1,6 +1,7 @@
 // @ts-check
 import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { okrPortal } from './src/integrations/okr-portal.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
@@ -34,5 +35,6 @@ export default defineConfig({
     }),
     syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid'] },
   },
-  integrations: [okrPortal(), mdx(), searchIndex()],
+  // A sitemap needs absolute URLs, so only a build that knows its site writes one.
+  integrations: [okrPortal(), mdx(), searchIndex(), ...(process.env.OKR_SITE ? [sitemap()] : [])],
 });

@@ -5,6 +5,8 @@ declare module 'virtual:okr-portal/settings' {
     /** Day the scores are computed for, YYYY-MM-DD. */
     asOf: string;
     config: import('./schemas').PortalConfig;
+    /** True in an internal build (OKR_INCLUDE_PRIVATE=1), which shows private objectives. */
+    includePrivate: boolean;
   };
   export default settings;
 }

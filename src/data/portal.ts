@@ -4,6 +4,7 @@ import settings from 'virtual:okr-portal/settings';
 import { toModel } from '../lib/model.ts';
 import { createPortal, type Portal } from '../lib/portal.ts';
 import { withBase } from '../lib/urls.ts';
+import { applyVisibility } from '../lib/visibility.ts';
 
 let cached: Promise<Portal> | undefined;
 
@@ -33,7 +34,7 @@ async function buildPortal(): Promise<Portal> {
         ? path.relative(settings.contentDir, path.resolve(entry.filePath)).split(path.sep).join('/')
         : undefined,
     }));
-  const model = toModel({
+  const content = toModel({
     periods,
     teams,
     people,
@@ -41,7 +42,12 @@ async function buildPortal(): Promise<Portal> {
     checkins: withSource(checkins),
     actions: withSource(actions),
   });
-  return createPortal(model, settings.config, settings.asOf);
+  // Private objectives leave the model before scoring, so no page, feed or export can reach them.
+  const { model, hidden } = applyVisibility(content, settings.includePrivate);
+  return createPortal(model, settings.config, settings.asOf, {
+    hidden,
+    includesPrivate: settings.includePrivate,
+  });
 }
 
 /** Prefixes a site path with the configured base path. */

@@ -4,6 +4,7 @@ import { resolveAsOf } from '../lib/as-of.ts';
 import { loadContent } from '../lib/content/load.ts';
 import { formatProblem } from '../lib/content/problem.ts';
 import { resolveContentDir } from '../lib/settings.ts';
+import { readIncludePrivate } from '../lib/visibility.ts';
 
 const SETTINGS_MODULE = 'virtual:okr-portal/settings';
 
@@ -43,7 +44,13 @@ export function okrPortal(): AstroIntegration {
           logger.info(`${fileCount} content files valid; scores as of ${asOf}`);
         }
 
-        const settings = { contentDir, asOf, config };
+        const includePrivate = readIncludePrivate();
+        if (includePrivate) {
+          logger.warn(
+            'OKR_INCLUDE_PRIVATE is set: this internal build shows private objectives; do not publish it.',
+          );
+        }
+        const settings = { contentDir, asOf, config, includePrivate };
         updateConfig({
           vite: {
             plugins: [

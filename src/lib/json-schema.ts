@@ -4,6 +4,8 @@ import {
   checkInSchema,
   configSchema,
   objectiveSchema,
+  periodExportSchema,
+  periodListSchema,
   periodSchema,
   personSchema,
   plainReference,
@@ -29,6 +31,12 @@ export const JSON_SCHEMA_TARGETS = [
   { name: 'config', schema: configSchema, files: 'content/config.yaml' },
 ] as const;
 
+/** Data exports that get a JSON Schema, with the site path of the files each one describes. */
+export const EXPORT_SCHEMA_TARGETS = [
+  { name: 'period-export', schema: periodExportSchema, files: '/api/<period>/okrs.json' },
+  { name: 'period-list', schema: periodListSchema, files: '/api/periods.json' },
+] as const;
+
 /** Folder, relative to the project root, that `npm run schema` writes the JSON Schemas to. */
 export const JSON_SCHEMA_DIR = 'public/schemas';
 
@@ -50,4 +58,11 @@ export function toJsonSchema(name: string, schema: z.ZodType): Record<string, un
   });
   const { $schema, ...rest } = jsonSchema;
   return { $schema, title: `okr-portal ${name} frontmatter`, ...rest };
+}
+
+/** Converts an export schema to a JSON Schema (draft 2020-12) of the JSON that the build writes. */
+export function toExportJsonSchema(name: string, schema: z.ZodType): Record<string, unknown> {
+  const jsonSchema = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output' });
+  const { $schema, ...rest } = jsonSchema;
+  return { $schema, title: `okr-portal ${name}`, ...rest };
 }

@@ -42,7 +42,9 @@ export type Person = Omit<PersonData, 'team'> & { id: string; team: string };
 export type KeyResult = Omit<KeyResultData, 'owner'> & { owner: string };
 
 export interface Objective
-  extends Sourced, Omit<ObjectiveData, 'period' | 'team' | 'owner' | 'parent' | 'keyResults'> {
+  extends
+    Sourced,
+    Omit<ObjectiveData, 'period' | 'team' | 'owner' | 'parent' | 'continues' | 'keyResults'> {
   id: string;
   /** Last segment of the id, used in the objective's URL. */
   slug: string;
@@ -50,6 +52,7 @@ export interface Objective
   team: string;
   owner: string;
   parent?: string;
+  continues?: string;
   keyResults: KeyResult[];
 }
 
@@ -111,6 +114,7 @@ export function toModel(content: RawContent): ContentModel {
           team: data.team.id,
           owner: data.owner.id,
           parent: refId(data.parent),
+          continues: refId(data.continues),
           keyResults: data.keyResults.map((keyResult) => ({
             ...keyResult,
             owner: keyResult.owner.id,

@@ -1,6 +1,7 @@
 import type { PortalConfig } from '../schemas/index.ts';
 import type { Action, CheckIn, ContentModel, Objective, Period, Person, Team } from './model.ts';
 import { groupBy, scorePortfolio, type Scorecard } from './score/engine.ts';
+import type { Hidden } from './visibility.ts';
 
 /** The content model, its scores and the look-ups that pages need, built once per build. */
 export interface Portal {
@@ -23,10 +24,30 @@ export interface Portal {
   /** Check-ins of each objective on or before the as-of date, newest first. */
   checkInsByObjective: Map<string, CheckIn[]>;
   actionsByObjective: Map<string, Action[]>;
+  /** Periods and teams that have private objectives this build leaves out. */
+  hidden: Hidden;
+  /** True in an internal build, which shows private objectives. */
+  includesPrivate: boolean;
 }
 
+/** How a build treats private objectives; see `applyVisibility`. */
+export interface VisibilityOptions {
+  hidden: Hidden;
+  includesPrivate: boolean;
+}
+
+const NOTHING_HIDDEN: VisibilityOptions = {
+  hidden: { periods: new Set(), teams: new Set() },
+  includesPrivate: false,
+};
+
 /** Scores the content and indexes it for the pages. */
-export function createPortal(model: ContentModel, config: PortalConfig, asOf: string): Portal {
+export function createPortal(
+  model: ContentModel,
+  config: PortalConfig,
+  asOf: string,
+  visibility: VisibilityOptions = NOTHING_HIDDEN,
+): Portal {
   const periods = [...model.periods].sort(
     (a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id),
   );
@@ -60,6 +81,8 @@ export function createPortal(model: ContentModel, config: PortalConfig, asOf: st
     ),
     checkInsByObjective: groupBy(checkIns, (checkIn) => checkIn.objective),
     actionsByObjective: groupBy(model.actions, (action) => action.objective),
+    hidden: visibility.hidden,
+    includesPrivate: visibility.includesPrivate,
   };
   if (currentPeriod) portal.currentPeriod = currentPeriod;
   return portal;

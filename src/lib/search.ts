@@ -17,8 +17,10 @@ export const SEARCH_TYPES = [
 export interface SearchRecord {
   type: (typeof SEARCH_TYPES)[number];
   period: string;
-  team: string;
-  owner: string;
+  /** Team name; absent on pages about the whole company, such as a retrospective. */
+  team?: string;
+  /** Owner's name; absent on pages about the whole company. */
+  owner?: string;
   /** Status, grade band or action status; absent for check-ins. */
   status?: string;
   /** Day used by the date sort, YYYY-MM-DD. */
@@ -102,6 +104,21 @@ export function actionRecord(portal: Portal, action: Action): SearchRecord {
     date: action.due,
     score: scores.length ? scores.reduce((sum, value) => sum + value, 0) / scores.length : 0,
   };
+}
+
+/** Describes a period's retrospective for search; its status is the band of its average. */
+export function retrospectiveRecord(portal: Portal, periodId: string): SearchRecord {
+  const period = portal.periodById.get(periodId)!;
+  const score = portal.scorecard.periods.get(periodId)!;
+  const record: SearchRecord = {
+    type: 'Retrospective',
+    title: `${period.name} retrospective`,
+    period: period.name,
+    date: period.end,
+    score: score.score ?? 0,
+  };
+  if (score.band) record.status = BAND_LABELS[score.band];
+  return record;
 }
 
 /** Formats a score as a sort key that sorts as a number. */

@@ -1,6 +1,15 @@
 import type { PortalConfig } from '../schemas/index.ts';
 import type { Action, CheckIn, Objective, Period } from './model.ts';
 
+/** Files of each period's data export. */
+export const EXPORT_FILES = [
+  'okrs.json',
+  'objectives.csv',
+  'key-results.csv',
+  'check-ins.csv',
+] as const;
+export type ExportFile = (typeof EXPORT_FILES)[number];
+
 /** Paths of the portal's pages, without the site's base path. */
 export const paths = {
   home: () => '/',
@@ -13,6 +22,10 @@ export const paths = {
     `${paths.objective(objective)}#kr-${keyResultId}`,
   keyResultPage: (objective: Pick<Objective, 'period' | 'team' | 'slug'>, keyResultId: string) =>
     `${paths.objective(objective)}${keyResultId}/`,
+  retrospective: (periodId: string) => `/${periodId}/retrospective/`,
+  retrospectiveMarkdown: (periodId: string) => `/${periodId}/retrospective.md`,
+  retrospectivePdf: (periodId: string) => `/${periodId}/retrospective.pdf`,
+  exportFile: (periodId: string, file: ExportFile) => `/api/${periodId}/${file}`,
   teams: () => '/teams/',
   team: (teamId: string) => `/teams/${teamId}/`,
   people: () => '/people/',

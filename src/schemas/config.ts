@@ -28,6 +28,10 @@ export const configSchema = z.strictObject({
       sweetSpotMin: fraction.default(0.6),
       /** Highest period average in the stretch sweet spot. */
       sweetSpotMax: fraction.default(0.7),
+      /** A closed period's average above this suggests goals set too low (sandbagging). */
+      sandbagging: fraction.default(0.9),
+      /** A closed period's average below this suggests goals set too high (overreach). */
+      overreach: fraction.default(0.4),
     })
     .prefault({}),
   /** Limits of the content checks; content outside them gets a warning, not an error. */
@@ -43,6 +47,17 @@ export const configSchema = z.strictObject({
       maxKeyResults: z.number().int().min(1).default(5),
       /** Days without a check-in after which an open key result is stale. */
       checkInCadenceDays: z.number().int().min(1).default(14),
+    })
+    .prefault({}),
+  /** Where MDX files may be. MDX runs as code at build time, so a change to it needs a code review. */
+  mdx: z
+    .strictObject({
+      /**
+       * Folders, relative to the content folder, where .mdx files are allowed. A `*` stands for
+       * one folder name, so the sample's entry allows MDX in every period's company folder.
+       * Absent: allowed everywhere.
+       */
+      allowedFolders: z.array(z.string().trim().min(1)).optional(),
     })
     .prefault({}),
   /** GitHub repository of the content. When set, pages link to their source files. */

@@ -7,3 +7,4 @@ export * from './objective.ts';
 export * from './check-in.ts';
 export * from './action.ts';
 export * from './config.ts';
+export * from './export.ts';

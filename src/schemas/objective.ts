@@ -18,6 +18,8 @@ export function objectiveSchema(reference: ReferenceFactory) {
       owner: reference('people'),
       /** Objective this one aligns to; it may belong to another team. */
       parent: reference('objectives').optional(),
+      /** Objective of an earlier period that this one carries over, because it was not finished. */
+      continues: reference('objectives').optional(),
       /** Strategic theme used to group objectives, such as "Growth". */
       theme: title.optional(),
       /** public (default) or private. */

@@ -118,6 +118,28 @@ export const INVALID_CASES: InvalidCase[] = [
     errors: [`${OBJECTIVE}:5 schema`],
   },
   {
+    name: 'objective-continues-missing',
+    edits: [
+      change(
+        OBJECTIVE,
+        'parent: 2026-q4/company/grow',
+        'parent: 2026-q4/company/grow\ncontinues: 2026-q3/sales/q3-pipelin',
+      ),
+    ],
+    errors: [`${OBJECTIVE}:7 reference`],
+  },
+  {
+    name: 'objective-continues-later-period',
+    edits: [
+      change(
+        'objectives/2026-q3/sales/q3-pipeline.md',
+        'owner: sam-ortiz',
+        'owner: sam-ortiz\ncontinues: 2026-q4/sales/more-customers',
+      ),
+    ],
+    errors: ['objectives/2026-q3/sales/q3-pipeline.md:6 continues-period'],
+  },
+  {
     name: 'objective-parent-missing',
     edits: [change(OBJECTIVE, 'parent: 2026-q4/company/grow', 'parent: 2026-q4/company/grwo')],
     errors: [`${OBJECTIVE}:6 reference`],
@@ -158,6 +180,23 @@ export const INVALID_CASES: InvalidCase[] = [
       },
     ],
     errors: ['objectives/2026-q4/company/grow.mdx:7 mdx'],
+  },
+  {
+    name: 'mdx-outside-allowed-folders',
+    edits: [
+      change(
+        'config.yaml',
+        'company: Fixture Co',
+        'company: Fixture Co\nmdx:\n  allowedFolders: [objectives/*/sales]',
+      ),
+      { file: PARENT, remove: true },
+      {
+        file: 'objectives/2026-q4/company/grow.mdx',
+        content:
+          '---\ntitle: Grow the company\nperiod: 2026-q4\nteam: company\nowner: cleo-park\n---\nChurn fell this quarter.\n',
+      },
+    ],
+    errors: ['objectives/2026-q4/company/grow.mdx:1 mdx-folder'],
   },
   // Key results
   {

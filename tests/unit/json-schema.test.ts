@@ -7,7 +7,13 @@ import { glob } from 'tinyglobby';
 import { parse as parseYamlText } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { parseSource } from '../../src/lib/content/frontmatter.ts';
-import { JSON_SCHEMA_DIR, JSON_SCHEMA_TARGETS, toJsonSchema } from '../../src/lib/json-schema.ts';
+import {
+  EXPORT_SCHEMA_TARGETS,
+  JSON_SCHEMA_DIR,
+  JSON_SCHEMA_TARGETS,
+  toExportJsonSchema,
+  toJsonSchema,
+} from '../../src/lib/json-schema.ts';
 import { ROOT, TMP } from '../support/build.ts';
 
 const ajv = new Ajv({ allErrors: true, strict: false });
@@ -31,6 +37,13 @@ describe('generated JSON Schemas', () => {
     const target = JSON_SCHEMA_TARGETS.find((item) => item.name === name)!;
     const file = path.join(ROOT, JSON_SCHEMA_DIR, `${name}.schema.json`);
     const expected = `${JSON.stringify(toJsonSchema(name, target.schema), null, 2)}\n`;
+    expect(readFileSync(file, 'utf8'), 'run npm run schema and commit the result').toBe(expected);
+  });
+
+  test.each(EXPORT_SCHEMA_TARGETS.map((target) => target.name))('%s is up to date', (name) => {
+    const target = EXPORT_SCHEMA_TARGETS.find((item) => item.name === name)!;
+    const file = path.join(ROOT, JSON_SCHEMA_DIR, `${name}.schema.json`);
+    const expected = `${JSON.stringify(toExportJsonSchema(name, target.schema), null, 2)}\n`;
     expect(readFileSync(file, 'utf8'), 'run npm run schema and commit the result').toBe(expected);
   });
 

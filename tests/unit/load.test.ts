@@ -1,6 +1,6 @@
 import { appendFileSync, renameSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { loadContent } from '../../src/lib/content/load.ts';
+import { isMdxAllowed, loadContent } from '../../src/lib/content/load.ts';
 import { formatProblem } from '../../src/lib/content/problem.ts';
 import { ROOT } from '../support/build.ts';
 import { mutateFixture, SMALL_FIXTURE, type Edit } from '../support/fixture.ts';
@@ -138,5 +138,23 @@ describe('loadContent checks MDX bodies', () => {
         `^${contentDir}/objectives/2026-q4/company/grow.mdx:10:\\d+  error  has invalid MDX in its body: .*\\(mdx\\)$`,
       ),
     );
+  });
+});
+
+describe('isMdxAllowed', () => {
+  const config = (allowedFolders?: string[]) => ({ mdx: allowedFolders ? { allowedFolders } : {} });
+
+  test.each([
+    ['objectives/2026-q4/company/plan.mdx', undefined, true],
+    ['objectives/2026-q4/company/plan.mdx', [], false],
+    ['objectives/2026-q4/company/plan.mdx', ['objectives/*/company'], true],
+    ['objectives/2026-q4/sales/plan.mdx', ['objectives/*/company'], false],
+    ['objectives/2026-q4/company/deep/plan.mdx', ['objectives/*/company'], true],
+    ['objectives/plan.mdx', ['objectives/*/company'], false],
+    ['periods/2026-q4.mdx', ['periods'], true],
+    ['periods/2026-q4.mdx', ['/periods/'], true],
+    ['people/ana.mdx', ['periods'], false],
+  ])('%s with %j is %s', (file, folders, expected) => {
+    expect(isMdxAllowed(file, config(folders))).toBe(expected);
   });
 });

@@ -68,6 +68,7 @@ export function checkConsistency(entries: LoadedEntry[]): Problem[] {
       );
     }
     routes.set(route, objective);
+    checkContinues(objective, objectives, periods, report);
   }
 
   for (const entry of entries) {
@@ -147,6 +148,28 @@ function checkCheckIn(
     const message = checkValue(keyResult, update.value);
     if (message) report(entry, ['updates', index, 'value'], 'check-in-value', message);
   });
+}
+
+/** Checks that an objective carries over one from a period that started before its own. */
+function checkContinues(
+  objective: LoadedEntry,
+  objectives: Map<string, LoadedEntry>,
+  periods: Map<string, LoadedEntry>,
+  report: Report,
+) {
+  const earlier = objectives.get(objective.data.continues?.id);
+  if (!earlier) return;
+  const period = periods.get(objective.data.period.id);
+  const earlierPeriod = periods.get(earlier.data.period.id);
+  if (!period || !earlierPeriod) return;
+  if (earlierPeriod.data.start >= period.data.start) {
+    report(
+      objective,
+      ['continues'],
+      'continues-period',
+      `refers to ${earlier.id} of ${earlierPeriod.id}, which does not start before this objective's period ${period.id}; carry over an objective of an earlier period`,
+    );
+  }
 }
 
 /** Returns what is wrong with a reported value for a key result, if anything. */

@@ -126,6 +126,16 @@ export async function loadContent(
         continue;
       }
 
+      if (name.endsWith('.mdx') && !isMdxAllowed(`${collection}/${name}`, config)) {
+        const folders = config.mdx.allowedFolders ?? [];
+        fail(
+          { line: 1, column: 1 },
+          '',
+          'mdx-folder',
+          `is MDX, which runs as code at build time, outside the folders that config.yaml allows for it (${folders.join(', ') || 'none'}); rename it to .md, or add its folder to mdx.allowedFolders in a reviewed change`,
+        );
+      }
+
       if (name.endsWith('.mdx')) {
         const mdxError = await checkMdx(source.body);
         if (mdxError) {
@@ -188,6 +198,23 @@ export async function loadContent(
   problems.push(...checkQuality(entries, model, config, asOf));
   if (history) problems.push(...checkTargetChanges(entries, model, root));
   return { model, config, problems: sortProblems(problems), fileCount };
+}
+
+/**
+ * Tells whether `config` allows an MDX file at `file`, a path relative to the content folder. Each
+ * allowed folder covers the files in it and in its subfolders; `*` matches one folder name.
+ */
+export function isMdxAllowed(file: string, config: Pick<PortalConfig, 'mdx'>): boolean {
+  const allowed = config.mdx.allowedFolders;
+  if (allowed === undefined) return true;
+  const folders = file.split('/').slice(0, -1);
+  return allowed.some((pattern) => {
+    const parts = pattern.replace(/^\/+|\/+$/g, '').split('/');
+    return (
+      parts.length <= folders.length &&
+      parts.every((part, index) => part === '*' || part === folders[index])
+    );
+  });
 }
 
 /** Reads `config.yaml`; a missing file gives the defaults. */

@@ -25,6 +25,7 @@ const REFERENCE_FIELDS: Record<CollectionName, { path: string[]; collection: Col
     { path: ['team'], collection: 'teams' },
     { path: ['owner'], collection: 'people' },
     { path: ['parent'], collection: 'objectives' },
+    { path: ['continues'], collection: 'objectives' },
     { path: ['keyResults', '*', 'owner'], collection: 'people' },
   ],
   checkins: [
