@@ -24,6 +24,7 @@ const PAGES = [
   { name: 'action', path: '/actions/2026-q4/weekly-pipeline-review/' },
   { name: 'person', path: '/people/ana-lima/' },
   { name: 'check-in', path: '/checkins/2026-q4/sales/grow-customer-base/2026-11-27/' },
+  { name: 'retrospective', path: '/2026-q3/retrospective/' },
 ];
 
 interface Violation {
