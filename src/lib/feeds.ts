@@ -31,6 +31,42 @@ function link(location: SiteLocation, path: string): string {
 /** Midnight UTC of a calendar day, so that feeds do not depend on the build machine's clock. */
 const dayDate = (day: string) => new Date(`${day}T00:00:00Z`);
 
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/**
+ * Escapes text for the Atom elements of type="html" that `feed` writes for entry titles and
+ * summaries, so that feed readers show the text instead of rendering it as markup. Escaping `>`
+ * also removes every `]]>`, which would end the CDATA section around the text early.
+ */
+function atomHtml(text: string): string {
+  return text.replaceAll(/[&<>"']/g, (character) => HTML_ESCAPES[character]!);
+}
+
+/**
+ * Prepares text for an Atom element that `feed` 6 writes as plain XML text, such as the feed's
+ * title or an author's name. Its XML writer, xml-js 1.6, turns every `&amp;` back into `&`
+ * before it escapes `&`, `<` and `>`, so each `&` is written as `&amp;` here to survive that.
+ */
+function atomText(text: string): string {
+  return text.replaceAll('&', '&amp;');
+}
+
+/**
+ * Escapes text as an iCalendar TEXT value (RFC 5545, section 3.3.11). ical-generator 11 writes
+ * the calendar's name unescaped, where a line break would start a property of its own.
+ */
+function icalText(text: string): string {
+  return text
+    .replaceAll(/[\\;,]/g, (character) => `\\${character}`)
+    .replaceAll(/\r\n|\r|\n/g, '\\n');
+}
+
 /**
  * Writes an Atom feed of check-ins, newest first. Entry ids are `tag:` URIs built from the
  * check-in ids, and the feed's updated time is its newest check-in's day, so that the same
@@ -47,7 +83,7 @@ export function checkInFeed(
     .slice(0, FEED_SIZE);
   const feed = new Feed({
     id: `tag:okr-portal,2026:${options.path}`,
-    title: options.title,
+    title: atomText(options.title),
     link: link(options.location, paths.home()),
     updated: dayDate(newest[0]?.date ?? portal.asOf),
     generator: 'okr-portal',
@@ -66,12 +102,12 @@ export function checkInFeed(
     });
     feed.addItem({
       id: `tag:okr-portal,2026:check-in/${checkIn.id}`,
-      title: `${objective.title}: check-in of ${formatDay(checkIn.date)}`,
+      title: atomHtml(`${objective.title}: check-in of ${formatDay(checkIn.date)}`),
       link: link(options.location, paths.checkIn(checkIn)),
       date: dayDate(checkIn.date),
       published: dayDate(checkIn.date),
-      author: [{ name: author }],
-      description: lines.join('\n'),
+      author: [{ name: atomText(author) }],
+      description: atomHtml(lines.join('\n')),
     });
   }
   return feed.atom1();
@@ -80,7 +116,7 @@ export function checkInFeed(
 /** Writes an iCalendar file with one all-day event per action on its due date. */
 export function actionCalendar(portal: Portal, actions: Action[], location: SiteLocation): string {
   const calendar = ical({
-    name: `${portal.config.company} OKR actions`,
+    name: icalText(`${portal.config.company} OKR actions`),
     prodId: { company: 'okr-portal', product: 'okr-portal', language: 'EN' },
   });
   for (const action of [...actions].sort((a, b) => a.id.localeCompare(b.id))) {

@@ -63,8 +63,14 @@ export const configSchema = z.strictObject({
   /** GitHub repository of the content. When set, pages link to their source files. */
   repository: z
     .strictObject({
-      /** Repository URL, such as https://github.com/ledgerly/okrs. */
-      url: z.url({ error: 'must be a URL such as https://github.com/ledgerly/okrs' }),
+      /**
+       * Repository URL, such as https://github.com/ledgerly/okrs. Only http and https are
+       * accepted, because pages link to it and a javascript: URL would run when clicked.
+       */
+      url: z.url({
+        protocol: /^https?$/,
+        error: 'must be an http or https URL such as https://github.com/ledgerly/okrs',
+      }),
       /** Branch that the portal is published from. Default main. */
       branch: z.string().trim().min(1).default('main'),
       /** Path of the content folder inside the repository. Default content. */

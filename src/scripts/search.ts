@@ -60,7 +60,11 @@ async function loadPagefind(base: string): Promise<Pagefind> {
   return pagefind;
 }
 
-/** Copies a Pagefind excerpt as text, keeping only its `<mark>` highlights. */
+/**
+ * Copies a Pagefind excerpt as text, keeping only its `<mark>` highlights.
+ * NOTE: Pagefind 1.6 escapes `<` and `>` in excerpts but not `&`, so page text that itself
+ * contains a character reference, such as `&lt;`, shows here decoded, as `<`.
+ */
 function renderExcerpt(html: string): DocumentFragment {
   const fragment = document.createDocumentFragment();
   const parsed = new DOMParser().parseFromString(`<p>${html}</p>`, 'text/html').body.firstChild;
@@ -123,6 +127,8 @@ function renderFilters(
       box.checked = selected[name].includes(value);
       box.addEventListener('change', onChange);
       const text = document.createElement('span');
+      // NOTE: Pagefind 1.6 decodes character references in filter values a second time, so a
+      // name that contains the text `&lt;` is listed with `<`.
       text.textContent = value;
       const number = document.createElement('span');
       number.className = 'filter-count';

@@ -1,8 +1,10 @@
+// @vitest-environment jsdom
 import { parseFeed } from '@rowanmanning/feed-parser';
+import { load } from 'cheerio';
 import ICAL from 'ical.js';
 import { describe, expect, test } from 'vitest';
 import { actionCalendar, checkInFeed, FEED_SIZE } from '../../src/lib/feeds.ts';
-import type { Action } from '../../src/lib/model.ts';
+import type { Action, CheckIn } from '../../src/lib/model.ts';
 import { createPortal } from '../../src/lib/portal.ts';
 import { checkIn, defaultConfig, keyResult, model, objective } from '../support/model.ts';
 
@@ -105,5 +107,84 @@ describe('iCalendar file of actions', () => {
     expect(event!.getFirstPropertyValue('url')).toBe(
       'https://okrs.example.com/okrs/actions/2026-q4/pipeline-review/',
     );
+  });
+});
+
+describe('feeds of text that looks like markup', () => {
+  // `&amp;` is text that an XML writer may take for an escape that it made itself.
+  const text = '<b>bold</b> &amp; "quoted" \'single\', semi; back\\slash';
+  const person = { id: 'owner', name: `Owner ${text}`, team: 'sales' };
+  const markup = objective({
+    id: '2026-q4/sales/markup',
+    title: `Title ${text}`,
+    keyResults: [keyResult({ id: 'leads', title: `Leads ${text}`, unit: 'leads' })],
+  });
+  const entries = [
+    checkIn(markup.id, '2026-11-13', [
+      { keyResult: 'leads', value: 42, note: `First ${text}` },
+      { keyResult: 'leads', value: 43, note: `Second ${text} ]]>` },
+    ]),
+  ];
+  const markupPortal = createPortal(
+    { ...model([markup], entries), people: [person] },
+    { ...defaultConfig, company: `Company ${text}\nBEGIN:VEVENT` },
+    '2026-11-15',
+  );
+  const options = { title: `Feed ${text}`, path: '/feeds/check-ins.atom', location };
+
+  /** Parses the feed as XML. A document that is not well-formed gets a `parsererror` element. */
+  const parse = (feedEntries: CheckIn[]) =>
+    new DOMParser().parseFromString(
+      checkInFeed(markupPortal, feedEntries, options),
+      'application/xml',
+    );
+
+  /** Returns the text of an Atom element as feed readers show it, read as HTML for type="html". */
+  const readerText = (selector: string) => {
+    const element = parse(entries).querySelector(selector)!;
+    const content = element.textContent!;
+    return element.getAttribute('type') === 'html'
+      ? load(`<p>${content}</p>`)('p').text()
+      : content;
+  };
+
+  test('stays well-formed with two CDATA ends in a summary', () => {
+    // The XML writer escapes only the first `]]>` of a CDATA section.
+    const twice = [
+      checkIn(markup.id, '2026-11-13', [
+        { keyResult: 'leads', value: 42, note: 'first ]]> end' },
+        { keyResult: 'leads', value: 43, note: 'second ]]> <b>end</b>' },
+      ]),
+    ];
+    expect(parse(twice).querySelector('parsererror')?.textContent).toBeUndefined();
+  });
+
+  test('keeps the feed title as XML text', () => {
+    expect(readerText('feed > title')).toBe(`Feed ${text}`);
+  });
+
+  test('keeps the author name as XML text', () => {
+    expect(readerText('entry > author > name')).toBe(`Owner ${text}`);
+  });
+
+  test('escapes entry titles as HTML', () => {
+    expect(readerText('entry > title')).toBe(`Title ${text}: check-in of 13 Nov 2026`);
+  });
+
+  test('escapes entry summaries as HTML', () => {
+    expect(readerText('entry > summary')).toBe(
+      `Leads ${text}: 42 leads: First ${text}\nLeads ${text}: 43 leads: Second ${text} ]]>`,
+    );
+  });
+
+  test('keeps the calendar name as one property', () => {
+    const ics = actionCalendar(markupPortal, [], location);
+    const calendar = new ICAL.Component(ICAL.parse(ics));
+    // RFC 5545 gives X- properties the type TEXT by default, but ical.js 2 leaves their escapes.
+    const name = calendar.getFirstPropertyValue('x-wr-calname') as string;
+    expect(ICAL.design.icalendar.value.text.fromICAL(name)).toBe(
+      `Company ${text}\nBEGIN:VEVENT OKR actions`,
+    );
+    expect(calendar.getAllSubcomponents('vevent')).toEqual([]);
   });
 });
