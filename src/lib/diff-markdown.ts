@@ -5,10 +5,16 @@ import type { KeyResult, Objective } from './model.ts';
 /** First line of the comment, so that CI can find and update its earlier comment. */
 export const DIFF_MARKER = '<!-- okr-portal-diff -->';
 
-/** Escapes text for a cell of a Markdown table. */
-function cell(text: string): string {
-  return text.replaceAll('\\', '\\\\').replaceAll('|', '\\|').replaceAll(/\r?\n/g, ' ');
+/**
+ * Escapes content text so that GitHub shows it as written, inside a table cell or a list item:
+ * no link, image, HTML tag or comment (such as a fake {@link DIFF_MARKER}), emphasis or cell
+ * break. A bare URL still becomes a link to itself, as GitHub links every URL in text.
+ */
+function escapeText(text: string): string {
+  return text.replaceAll(/[\\`*_[\]<>!|~#&]/g, '\\$&').replaceAll(/\r?\n/g, ' ');
 }
+
+const cell = escapeText;
 
 function table(header: string[], rows: string[][]): string[] {
   return [
@@ -62,7 +68,8 @@ export function renderDiff(diff: OkrDiff, asOf: string): string {
   }
 
   const list = (heading: string, items: string[]) => {
-    if (items.length > 0) lines.push(`### ${heading}`, '', ...items.map((item) => `- ${item}`), '');
+    if (items.length === 0) return;
+    lines.push(`### ${heading}`, '', ...items.map((item) => `- ${escapeText(item)}`), '');
   };
   list(
     'Objectives added',
