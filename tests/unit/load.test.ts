@@ -59,6 +59,11 @@ const cases: { name: string; edits: Edit[]; problem: string }[] = [
     problem: `${OBJECTIVE}:5:`,
   },
   {
+    name: 'recursive-alias',
+    edits: [{ file: OBJECTIVE, find: 'team: sales\n', replace: 'team: &team [sales, *team]\n' }],
+    problem: `${OBJECTIVE}:4:21  error  has invalid YAML: the alias *team is inside the value it refers to, so the value would contain itself; remove the alias  (yaml)`,
+  },
+  {
     name: 'duplicate-key-result',
     edits: [{ file: OBJECTIVE, find: '- id: cycle', replace: '- id: leads' }],
     problem: `${OBJECTIVE}:15:5  error  keyResults[1].id "leads" is used by another key result of this objective; give each key result its own id  (schema)`,
