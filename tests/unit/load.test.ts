@@ -89,6 +89,17 @@ const cases: { name: string; edits: Edit[]; problem: string }[] = [
     problem: `${CHECK_IN}:14:5  error  updates[2].value must be a fraction from 0 to 1 or done for a milestone (found 50); write 40% as 0.4  (check-in-value)`,
   },
   {
+    name: 'percent-beyond-number-limit',
+    edits: [
+      {
+        file: 'checkins/2026-q3/2026-09-25.md',
+        find: 'value: 3\n',
+        replace: "value: '2000000000000%'\n",
+      },
+    ],
+    problem: `checkins/2026-q3/2026-09-25.md:9:5  error  updates[1].value must be a number, a fraction from 0 to 1, done, true or false (found "2000000000000%")  (schema)`,
+  },
+  {
     name: 'corrective-without-cause',
     edits: [{ file: ACTION, find: /cause: .*\n/, replace: '' }],
     problem: `${ACTION}:1:1  error  cause is required on a corrective action; say which root cause it removes  (schema)`,
