@@ -12,10 +12,13 @@ import {
 /** A percentage written as text, such as "40%"; its meaning depends on the key result's type. */
 export type PercentText = `${number}%`;
 
+// A metric reads "40%" as 40, so a percentage has the same limits as a plain number.
 const percentText = z
   .string()
   .regex(PERCENT_PATTERN)
-  .transform((text) => `${Number(PERCENT_PATTERN.exec(text)![1])}%` as PercentText);
+  .transform((text) => Number(PERCENT_PATTERN.exec(text)![1]))
+  .pipe(z.number().min(-MAX_MAGNITUDE).max(MAX_MAGNITUDE))
+  .transform((number) => `${number}%` as PercentText);
 
 /**
  * A reported value: a number for a metric, a fraction from 0 to 1 or `done` for a milestone,

@@ -59,6 +59,11 @@ const cases: { name: string; edits: Edit[]; problem: string }[] = [
     problem: `${OBJECTIVE}:5:`,
   },
   {
+    name: 'recursive-alias',
+    edits: [{ file: OBJECTIVE, find: 'team: sales\n', replace: 'team: &team [sales, *team]\n' }],
+    problem: `${OBJECTIVE}:4:21  error  has invalid YAML: the alias *team is inside the value it refers to, so the value would contain itself; remove the alias  (yaml)`,
+  },
+  {
     name: 'duplicate-key-result',
     edits: [{ file: OBJECTIVE, find: '- id: cycle', replace: '- id: leads' }],
     problem: `${OBJECTIVE}:15:5  error  keyResults[1].id "leads" is used by another key result of this objective; give each key result its own id  (schema)`,
@@ -82,6 +87,17 @@ const cases: { name: string; edits: Edit[]; problem: string }[] = [
     name: 'milestone-as-percent',
     edits: [{ file: CHECK_IN, find: 'value: 0.5', replace: 'value: 50' }],
     problem: `${CHECK_IN}:14:5  error  updates[2].value must be a fraction from 0 to 1 or done for a milestone (found 50); write 40% as 0.4  (check-in-value)`,
+  },
+  {
+    name: 'percent-beyond-number-limit',
+    edits: [
+      {
+        file: 'checkins/2026-q3/2026-09-25.md',
+        find: 'value: 3\n',
+        replace: "value: '2000000000000%'\n",
+      },
+    ],
+    problem: `checkins/2026-q3/2026-09-25.md:9:5  error  updates[1].value must be a number, a fraction from 0 to 1, done, true or false (found "2000000000000%")  (schema)`,
   },
   {
     name: 'corrective-without-cause',

@@ -1,4 +1,15 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Alias,
+  type Document,
+  type Node,
+} from 'yaml';
 
 /** Position of a key in a source file, 1-based. */
 export interface SourcePosition {
@@ -84,6 +95,14 @@ export function parseYaml(yamlText: string, lineOffset = 0): ParsedYaml {
     );
   }
 
+  const recursive = findRecursiveAlias(document);
+  if (recursive) {
+    throw new FrontmatterSyntaxError(
+      `has invalid YAML: the alias *${recursive.source} is inside the value it refers to, so the value would contain itself; remove the alias`,
+      toPosition(recursive.range?.[0] ?? 0),
+    );
+  }
+
   let data: unknown;
   try {
     data = document.contents === null ? {} : document.toJS();
@@ -101,6 +120,31 @@ export function parseYaml(yamlText: string, lineOffset = 0): ParsedYaml {
     locate: (path) =>
       locateKey(document, path, toPosition) ?? { line: Math.max(1, lineOffset), column: 1 },
   };
+}
+
+/**
+ * Finds an alias inside the node that its anchor marks, such as `&a [x, *a]`. YAML reads it as a
+ * value that contains itself, which no field takes and which JSON cannot represent.
+ */
+function findRecursiveAlias(document: Document): Alias | undefined {
+  // The node that each anchor name last marked before the current node, which an alias names.
+  const anchored = new Map<string, Node>();
+  let recursive: Alias | undefined;
+  visit(document, {
+    Node(_key, node, path) {
+      if (isAlias(node)) {
+        const target = anchored.get(node.source);
+        if (target && path.includes(target)) {
+          recursive = node;
+          return visit.BREAK;
+        }
+      } else if (node.anchor) {
+        anchored.set(node.anchor, node);
+      }
+      return undefined;
+    },
+  });
+  return recursive;
 }
 
 /** Lists the plain scalars that YAML read as numbers whose text does not survive the round trip. */
