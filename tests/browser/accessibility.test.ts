@@ -50,26 +50,31 @@ describe.skipIf(!hasChromium)('accessibility with axe-core', () => {
     (['light', 'dark'] as const).map((scheme) => ({ ...page, scheme })),
   );
 
-  test.concurrent.each(cases)('$name page in $scheme mode', async ({ path, scheme }) => {
-    const { page } = await openPage(browser, new URL(path.slice(1), server.url).href, scheme);
-    await waitForDiagrams(page);
-    await page.addScriptTag({ content: AXE_SOURCE });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(): Promise<{ violations: Violation[] }> } })
-        .axe;
-      const result = await axe.run();
-      return result.violations.map(({ id, impact, nodes }) => ({
-        id,
-        impact,
-        nodes: nodes.slice(0, 3).map((node) => ({ target: node.target })),
-      }));
-    });
-    const serious = violations.filter(
-      (item) => item.impact === 'serious' || item.impact === 'critical',
-    );
-    expect(serious).toEqual([]);
-    await page.context().close();
-  });
+  test.concurrent.each(cases)(
+    '$name page in $scheme mode',
+    async ({ path, scheme }) => {
+      const { page } = await openPage(browser, new URL(path.slice(1), server.url).href, scheme);
+      await waitForDiagrams(page);
+      await page.addScriptTag({ content: AXE_SOURCE });
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(): Promise<{ violations: Violation[] }> } })
+          .axe;
+        const result = await axe.run();
+        return result.violations.map(({ id, impact, nodes }) => ({
+          id,
+          impact,
+          nodes: nodes.slice(0, 3).map((node) => ({ target: node.target })),
+        }));
+      });
+      const serious = violations.filter(
+        (item) => item.impact === 'serious' || item.impact === 'critical',
+      );
+      expect(serious).toEqual([]);
+      await page.context().close();
+      // Pages with large diagrams take a while to scan when every case runs at once on two cores.
+    },
+    90_000,
+  );
 
   test('scan finds a planted violation', async () => {
     // Guards the harness: a page with an image without alternative text must fail the scan.

@@ -144,8 +144,11 @@ describe('sample company site', () => {
       model.checkIns.length +
       model.periods.length +
       model.objectives.reduce((sum, objective) => sum + objective.keyResults.length, 0);
-    // Plus the dashboard, the archive, three index pages, deviations, search and the 404 page.
-    expect(pages).toBe(expected + 8);
+    const closed = [...scorecard.periods.values()].filter((period) => period.phase === 'closed');
+    // Plus a retrospective per closed period, the dashboard, the archive, three index pages,
+    // deviations, search and the 404 page.
+    expect(closed.length).toBe(2);
+    expect(pages).toBe(expected + closed.length + 8);
   });
 
   test('shows no missing values in any page', () => {
