@@ -25,3 +25,21 @@ describe('repository URL in config.yaml', () => {
     },
   );
 });
+
+describe('thresholds in config.yaml', () => {
+  test.each([
+    [{ status: { onTrackMargin: 0.3, atRiskMargin: 0.2 } }, 'status.onTrackMargin'],
+    [{ grades: { yellow: 0.8, green: 0.7 } }, 'grades.yellow'],
+    [{ grades: { sweetSpotMin: 0.75 } }, 'grades.sweetSpotMin'],
+    [{ grades: { overreach: 0.95 } }, 'grades.overreach'],
+  ])('rejects %j', (input, field) => {
+    const result = configSchema.safeParse(input);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => issue.path.join('.'))).toEqual([field]);
+  });
+
+  test('accepts equal limits', () => {
+    const result = configSchema.safeParse({ grades: { sweetSpotMin: 0.7, sweetSpotMax: 0.7 } });
+    expect(result.success).toBe(true);
+  });
+});
