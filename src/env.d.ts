@@ -5,6 +5,8 @@ declare module 'virtual:okr-portal/settings' {
     /** Day the scores are computed for, YYYY-MM-DD. */
     asOf: string;
     config: import('./schemas').PortalConfig;
+    /** True under `astro dev`, where each request reads the content again. */
+    dev: boolean;
   };
   export default settings;
 }

@@ -10,9 +10,11 @@ let cached: Promise<Portal> | undefined;
 /**
  * Returns the portal of this build. A build reads and scores the content once, and every page
  * shares the result. The dev server rebuilds it on each request, so that edits show at once.
+ * The Astro command decides, because Vite derives `import.meta.env.DEV` from NODE_ENV, and a
+ * build run with NODE_ENV=test, as under Vitest, would then score the content for every page.
  */
 export function getPortal(): Promise<Portal> {
-  if (!cached || import.meta.env.DEV) cached = buildPortal();
+  if (!cached || settings.dev) cached = buildPortal();
   return cached;
 }
 

@@ -43,7 +43,7 @@ export function okrPortal(): AstroIntegration {
           logger.info(`${fileCount} content files valid; scores as of ${asOf}`);
         }
 
-        const settings = { contentDir, asOf, config };
+        const settings = { contentDir, asOf, config, dev: command === 'dev' };
         updateConfig({
           vite: {
             plugins: [
