@@ -3,6 +3,7 @@ import path from 'node:path';
 import settings from 'virtual:okr-portal/settings';
 import { toModel } from '../lib/model.ts';
 import { createPortal, type Portal } from '../lib/portal.ts';
+import { recordTiming } from '../lib/timings.ts';
 import { withBase } from '../lib/urls.ts';
 
 let cached: Promise<Portal> | undefined;
@@ -19,6 +20,7 @@ export function getPortal(): Promise<Portal> {
 }
 
 async function buildPortal(): Promise<Portal> {
+  recordTiming('collections:start');
   const [periods, teams, people, objectives, checkins, actions] = await Promise.all([
     getCollection('periods'),
     getCollection('teams'),
@@ -43,7 +45,13 @@ async function buildPortal(): Promise<Portal> {
     checkins: withSource(checkins),
     actions: withSource(actions),
   });
-  return createPortal(model, settings.config, settings.asOf);
+  recordTiming('score:start', {
+    objectives: model.objectives.length,
+    checkIns: model.checkIns.length,
+  });
+  const portal = createPortal(model, settings.config, settings.asOf);
+  recordTiming('score:end');
+  return portal;
 }
 
 /** Prefixes a site path with the configured base path. */

@@ -4,6 +4,7 @@ import { resolveAsOf } from '../lib/as-of.ts';
 import { loadContent } from '../lib/content/load.ts';
 import { formatProblem } from '../lib/content/problem.ts';
 import { resolveContentDir } from '../lib/settings.ts';
+import { recordTiming } from '../lib/timings.ts';
 
 const SETTINGS_MODULE = 'virtual:okr-portal/settings';
 
@@ -11,12 +12,16 @@ const SETTINGS_MODULE = 'virtual:okr-portal/settings';
  * Validates all content before Astro renders anything, and exposes the build's settings (as-of
  * date, configuration) to pages as `virtual:okr-portal/settings`. On any content error a build
  * prints every problem, one per line, and exits with status 1 before writing `dist/`.
+ *
+ * With `OKR_TIMINGS` set, it also records when each of Astro's build hooks runs, so that a
+ * benchmark can tell the phases of a build apart (see `src/lib/timings.ts`).
  */
 export function okrPortal(): AstroIntegration {
   return {
     name: 'okr-portal',
     hooks: {
       'astro:config:setup': async ({ command, config: astroConfig, updateConfig, logger }) => {
+        recordTiming('astro:config:setup');
         const root = fileURLToPath(astroConfig.root);
         const contentDir = resolveContentDir(root);
         const fail = command === 'build';
@@ -30,6 +35,7 @@ export function okrPortal(): AstroIntegration {
         }
 
         const { config, problems, fileCount } = await loadContent(contentDir, { root, asOf });
+        recordTiming('validation:end', { files: fileCount, problems: problems.length });
         const errors = problems.filter((problem) => problem.severity === 'error');
         for (const problem of problems) process.stderr.write(`${formatProblem(problem)}\n`);
         if (errors.length > 0) {
@@ -60,6 +66,10 @@ export function okrPortal(): AstroIntegration {
           },
         });
       },
+      'astro:config:done': () => recordTiming('astro:config:done'),
+      'astro:build:start': () => recordTiming('astro:build:start'),
+      'astro:build:generated': () => recordTiming('astro:build:generated'),
+      'astro:build:done': ({ pages }) => recordTiming('astro:build:done', { pages: pages.length }),
     },
   };
 }
