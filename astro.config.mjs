@@ -37,5 +37,8 @@ export default defineConfig({
     }),
     syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid'] },
   },
+  // The dev server watches the project; `npm run bench` leaves hundreds of thousands of files
+  // in .bench/, more than the system allows file watchers for.
+  vite: { server: { watch: { ignored: ['**/.bench/**'] } } },
   integrations: [okrPortal(), mdx(), searchIndex()],
 });
