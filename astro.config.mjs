@@ -26,6 +26,9 @@ export default defineConfig({
   outDir: process.env.OKR_OUT_DIR || './dist',
   cacheDir: process.env.OKR_CACHE_DIR || cacheDirFor(process.env.OKR_CONTENT_DIR),
   trailingSlash: 'ignore',
+  // Every page links the shared stylesheets instead of carrying a copy of them, which would add
+  // about 6 KB to each of thousands of pages, and to what Pagefind reads and the browser fetches.
+  build: { inlineStylesheets: 'never' },
   markdown: {
     // Mermaid code blocks become diagrams, so they must not go through syntax highlighting, and
     // Markdown bodies are sanitized, so that content runs no script in readers' browsers.
@@ -35,6 +38,9 @@ export default defineConfig({
     }),
     syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid'] },
   },
+  // The dev server watches the project; `npm run bench` leaves hundreds of thousands of files
+  // in .bench/, more than the system allows file watchers for.
+  vite: { server: { watch: { ignored: ['**/.bench/**'] } } },
   // A sitemap needs absolute URLs, so only a build that knows its site writes one.
   integrations: [okrPortal(), mdx(), searchIndex(), ...(process.env.OKR_SITE ? [sitemap()] : [])],
 });

@@ -7,6 +7,8 @@ declare module 'virtual:okr-portal/settings' {
     config: import('./schemas').PortalConfig;
     /** True in an internal build (OKR_INCLUDE_PRIVATE=1), which shows private objectives. */
     includePrivate: boolean;
+    /** True under `astro dev`, where each request reads the content again. */
+    dev: boolean;
   };
   export default settings;
 }

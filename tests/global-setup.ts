@@ -1,6 +1,7 @@
 import type { TestProject } from 'vitest/node';
 import { CHROMIUM_PATH, hasChromium } from './support/browser.ts';
-import { buildSite, type BuildOptions } from './support/build.ts';
+import { rmSync } from 'node:fs';
+import { buildSite, SAMPLE_TIMINGS, type BuildOptions } from './support/build.ts';
 
 /** Sites that several test files read; each is built once per test run, one after the other. */
 export const SITES = {
@@ -11,7 +12,12 @@ export const SITES = {
     asOf: '2026-11-15',
     env: { TZ: 'America/Los_Angeles' },
   },
-  sample: { contentDir: 'content', name: 'sample', asOf: '2026-12-04' },
+  sample: {
+    contentDir: 'content',
+    name: 'sample',
+    asOf: '2026-12-04',
+    env: { OKR_TIMINGS: SAMPLE_TIMINGS },
+  },
   // Served under a base path, as on GitHub Pages.
   smallBase: {
     contentDir: 'tests/fixtures/small',
@@ -32,6 +38,7 @@ export default function setup(project: TestProject) {
     );
   }
 
+  rmSync(SAMPLE_TIMINGS, { force: true });
   for (const [key, options] of Object.entries(SITES)) {
     const result = buildSite(options);
     if (result.status !== 0) {

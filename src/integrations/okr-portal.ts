@@ -5,6 +5,7 @@ import { loadContent } from '../lib/content/load.ts';
 import { formatProblem } from '../lib/content/problem.ts';
 import { resolveContentDir } from '../lib/settings.ts';
 import { readIncludePrivate } from '../lib/visibility.ts';
+import { recordTiming } from '../lib/timings.ts';
 
 const SETTINGS_MODULE = 'virtual:okr-portal/settings';
 
@@ -12,12 +13,16 @@ const SETTINGS_MODULE = 'virtual:okr-portal/settings';
  * Validates all content before Astro renders anything, and exposes the build's settings (as-of
  * date, configuration) to pages as `virtual:okr-portal/settings`. On any content error a build
  * prints every problem, one per line, and exits with status 1 before writing `dist/`.
+ *
+ * With `OKR_TIMINGS` set, it also records when each of Astro's build hooks runs, so that a
+ * benchmark can tell the phases of a build apart (see `src/lib/timings.ts`).
  */
 export function okrPortal(): AstroIntegration {
   return {
     name: 'okr-portal',
     hooks: {
       'astro:config:setup': async ({ command, config: astroConfig, updateConfig, logger }) => {
+        recordTiming('astro:config:setup');
         const root = fileURLToPath(astroConfig.root);
         const contentDir = resolveContentDir(root);
         const fail = command === 'build';
@@ -31,6 +36,7 @@ export function okrPortal(): AstroIntegration {
         }
 
         const { config, problems, fileCount } = await loadContent(contentDir, { root, asOf });
+        recordTiming('validation:end', { files: fileCount, problems: problems.length });
         const errors = problems.filter((problem) => problem.severity === 'error');
         for (const problem of problems) process.stderr.write(`${formatProblem(problem)}\n`);
         if (errors.length > 0) {
@@ -50,7 +56,7 @@ export function okrPortal(): AstroIntegration {
             'OKR_INCLUDE_PRIVATE is set: this internal build shows private objectives; do not publish it.',
           );
         }
-        const settings = { contentDir, asOf, config, includePrivate };
+        const settings = { contentDir, asOf, config, includePrivate, dev: command === 'dev' };
         updateConfig({
           vite: {
             plugins: [
@@ -67,6 +73,10 @@ export function okrPortal(): AstroIntegration {
           },
         });
       },
+      'astro:config:done': () => recordTiming('astro:config:done'),
+      'astro:build:start': () => recordTiming('astro:build:start'),
+      'astro:build:generated': () => recordTiming('astro:build:generated'),
+      'astro:build:done': ({ pages }) => recordTiming('astro:build:done', { pages: pages.length }),
     },
   };
 }

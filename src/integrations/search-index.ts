@@ -1,6 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import { recordTiming } from '../lib/timings.ts';
 
 /**
  * Indexes the built site with Pagefind's Node API once Astro has written it, into
@@ -14,6 +15,7 @@ export function searchIndex(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const started = performance.now();
+        recordTiming('pagefind:start');
         const fail = (step: string, errors: string[]) => {
           for (const error of errors) logger.error(`Pagefind ${step} failed: ${error}`);
           throw new Error(`Pagefind could not ${step} ${outDir}; see the errors above.`);
@@ -28,6 +30,7 @@ export function searchIndex(): AstroIntegration {
           if (written.errors.length > 0) fail('write the index to', written.errors);
           const seconds = ((performance.now() - started) / 1000).toFixed(1);
           logger.info(`Pagefind indexed ${added.page_count} pages in ${seconds} s`);
+          recordTiming('pagefind:end', { pages: added.page_count });
         } finally {
           await pagefind.close();
         }

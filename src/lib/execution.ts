@@ -4,6 +4,7 @@ import type { Portal } from './portal.ts';
 import { addDays, daysBetween } from './score/dates.ts';
 import { keyResultKey, type KeyResultScore } from './score/engine.ts';
 import { classifyStatus, expectedProgress } from './score/status.ts';
+import { daysWithoutCheckIn } from './staleness.ts';
 
 /** A key result of an open period that is at risk or off track. */
 export interface Deviation {
@@ -91,9 +92,7 @@ export function findDeviations(portal: Portal): Deviation[] {
 
 /**
  * Tells how many days an open key result has gone without a check-in, when that is more than
- * `checkInCadenceDays`. Counting starts at the last check-in, or at the period's start without
- * one. Returns undefined when the key result is not stale, and for a period that is not open or
- * a key result that is achieved or graded.
+ * `checkInCadenceDays`. {@link daysWithoutCheckIn} states the rule.
  */
 export function staleDays(
   portal: Portal,
@@ -101,11 +100,15 @@ export function staleDays(
   keyResultId: string,
 ): number | undefined {
   const period = portal.periodById.get(objective.period);
-  if (!period || portal.scorecard.periods.get(period.id)?.phase !== 'open') return undefined;
   const result = portal.scorecard.keyResults.get(keyResultKey(objective.id, keyResultId));
-  if (!result || result.status === 'achieved' || result.keyResult.grade) return undefined;
-  const days = daysBetween(result.lastCheckIn ?? period.start, portal.asOf);
-  return days > portal.config.checks.checkInCadenceDays ? days : undefined;
+  if (!period || !result) return undefined;
+  const facts = {
+    period,
+    keyResult: result.keyResult,
+    lastCheckIn: result.lastCheckIn,
+    achieved: result.status === 'achieved',
+  };
+  return daysWithoutCheckIn(facts, portal.asOf, portal.config.checks.checkInCadenceDays);
 }
 
 /** A key result's value and progress at two days, to show how it moved. */

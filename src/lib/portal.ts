@@ -17,6 +17,8 @@ export interface Portal {
   teamById: Map<string, Team>;
   personById: Map<string, Person>;
   objectiveById: Map<string, Objective>;
+  checkInById: Map<string, CheckIn>;
+  actionById: Map<string, Action>;
   objectivesByPeriod: Map<string, Objective[]>;
   objectivesByTeam: Map<string, Objective[]>;
   childObjectives: Map<string, Objective[]>;
@@ -69,6 +71,8 @@ export function createPortal(
     teamById: new Map(model.teams.map((team) => [team.id, team])),
     personById: new Map(model.people.map((person) => [person.id, person])),
     objectiveById: new Map(model.objectives.map((objective) => [objective.id, objective])),
+    checkInById: new Map(model.checkIns.map((checkIn) => [checkIn.id, checkIn])),
+    actionById: new Map(model.actions.map((action) => [action.id, action])),
     objectivesByPeriod: groupBy(model.objectives, (objective) => objective.period),
     objectivesByTeam: groupBy(model.objectives, (objective) => objective.team),
     childObjectives: groupBy(

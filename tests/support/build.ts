@@ -9,6 +9,9 @@ export const TMP = path.join(ROOT, 'tests/.tmp');
 
 const ASTRO = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
 
+/** Phase timings of the sample company's build, which `OKR_TIMINGS` makes it write. */
+export const SAMPLE_TIMINGS = path.join(TMP, 'sample-timings.jsonl');
+
 export interface BuildOptions {
   /** Content folder, relative to the project root or absolute. */
   contentDir: string;

@@ -1,17 +1,10 @@
-import { compile } from '@mdx-js/mdx';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
-import {
-  configSchema,
-  ENTRY_ID_PATTERN,
-  plainReference,
-  type PortalConfig,
-} from '../../schemas/index.ts';
+import { configSchema, type PortalConfig } from '../../schemas/index.ts';
 import { toModel, type ContentModel, type RawContent, type RawEntry } from '../model.ts';
 import {
   COLLECTION_NAMES,
-  COLLECTION_SCHEMAS,
   ENTRY_PATTERN,
   entryIdFromPath,
   type CollectionName,
@@ -22,10 +15,12 @@ import { checkTargetChanges } from './history.ts';
 import { checkQuality } from './quality.ts';
 import {
   FrontmatterSyntaxError,
-  parseSource,
+  locatorFor,
   parseYaml,
   type SourcePosition,
 } from './frontmatter.ts';
+import type { FileTask } from './parse-file.ts';
+import { parseFiles } from './parse-pool.ts';
 import { formatFieldPath, sortProblems, type Problem } from './problem.ts';
 import { checkReferences, type ParsedFile } from './references.ts';
 import { describeIssue } from './zod-issues.ts';
@@ -54,6 +49,8 @@ export interface LoadOptions {
   asOf?: string;
   /** Compares targets with git history. Default true. */
   history?: boolean;
+  /** Threads that read the files. Default: one per CPU core, up to 4, for large content. */
+  threads?: number;
 }
 
 /** Name of the settings file at the top of the content folder. */
@@ -76,17 +73,19 @@ export async function loadContent(
   const entries: LoadedEntry[] = [];
   const ids = new Map<CollectionName, Set<string>>();
   const parsedFiles: ParsedFile[] = [];
-  let fileCount = 0;
+  const tasks: FileTask[] = [];
   for (const collection of COLLECTION_NAMES) {
     const folder = path.join(contentDir, collection);
     const files = (await glob(ENTRY_PATTERN, { cwd: folder, absolute: false })).sort();
-    const schema = COLLECTION_SCHEMAS[collection](plainReference);
-    fileCount += files.length;
     ids.set(collection, new Set(files.map(entryIdFromPath)));
+    for (const name of files) {
+      const file = path.join(folder, name);
+      tasks.push({ collection, name, path: file, file: relative(file) });
+    }
 
-    const seen = new Map<string, string>();
+    const entryFiles = new Set(files);
     const ignored = (await glob('**/*', { cwd: folder, absolute: false })).filter(
-      (name) => !files.includes(name) && !path.basename(name).startsWith('.'),
+      (name) => !entryFiles.has(name) && !path.basename(name).startsWith('.'),
     );
     for (const name of ignored) {
       problems.push({
@@ -100,104 +99,68 @@ export async function loadContent(
           'is not read, because only .md and .mdx files are content; rename it or move it out',
       });
     }
+  }
 
-    for (const name of files) {
-      const file = relative(path.join(folder, name));
-      const id = entryIdFromPath(name);
-      const fail = (position: SourcePosition, field: string, rule: string, message: string) =>
-        problems.push({ file, ...position, severity: 'error', rule, field, message });
-
-      if (!ENTRY_ID_PATTERN.test(id)) {
-        fail(
-          { line: 1, column: 1 },
-          '',
-          'file-name',
-          `has an invalid name; rename it in lower case with hyphens between words, such as "grow-customer-base.md"`,
-        );
-        continue;
-      }
-
-      let source;
-      try {
-        source = parseSource(await readFile(path.join(folder, name), 'utf8'));
-      } catch (error) {
-        if (!(error instanceof FrontmatterSyntaxError)) throw error;
-        fail(error.position, '', 'yaml', error.message);
-        continue;
-      }
-
-      if (name.endsWith('.mdx') && !isMdxAllowed(`${collection}/${name}`, config)) {
-        const folders = config.mdx.allowedFolders ?? [];
-        fail(
-          { line: 1, column: 1 },
-          '',
-          'mdx-folder',
-          `is MDX, which runs as code at build time, outside the folders that config.yaml allows for it (${folders.join(', ') || 'none'}); rename it to .md, or add its folder to mdx.allowedFolders in a reviewed change`,
-        );
-      }
-
-      if (name.endsWith('.mdx')) {
-        const mdxError = await checkMdx(source.body);
-        if (mdxError) {
-          const line = source.bodyLine + mdxError.line - 1;
-          fail({ line, column: mdxError.column }, '', 'mdx', mdxError.message);
-        }
-      }
-
-      const twin = seen.get(id);
-      if (twin) {
-        fail(
-          { line: 1, column: 1 },
-          '',
-          'duplicate-id',
-          `has the same id "${id}" as ${twin}; keep one of the two files`,
-        );
-        continue;
-      }
-      seen.set(id, file);
-
-      parsedFiles.push({ collection, file, data: source.data, locate: source.locate });
-      const result = schema.safeParse(source.data, { reportInput: true });
-      if (!result.success) {
-        for (const issue of result.error.issues) {
-          const described = describeIssue(issue);
-          fail(
-            source.locate(described.path),
-            formatFieldPath(described.path),
-            described.rule ?? 'schema',
-            described.message,
-          );
-        }
-        continue;
-      }
-      for (const altered of source.alteredNumbers) {
-        if (typeof valueAt(result.data, altered.path) !== 'string') continue;
-        fail(
-          source.locate(altered.path),
-          formatFieldPath(altered.path),
-          'yaml-number',
-          `is text, but YAML reads ${altered.text} as the number ${altered.value}; quote it: "${altered.text}"`,
-        );
-      }
-      entries.push({
-        collection,
-        id,
-        data: result.data,
+  // Files are read and checked one by one, on several threads for large content, and then
+  // combined here in order, with the rules that need more than one file.
+  const seen = new Map<string, string>();
+  for (const result of await parseFiles(tasks, options.threads)) {
+    const { collection, name, file } = result.task;
+    if (result.fatal) {
+      problems.push(result.fatal);
+      continue;
+    }
+    if (name.endsWith('.mdx') && !isMdxAllowed(`${collection}/${name}`, config)) {
+      const folders = config.mdx.allowedFolders ?? [];
+      problems.push({
         file,
-        source: `${collection}/${name}`,
-        locate: source.locate,
+        line: 1,
+        column: 1,
+        severity: 'error',
+        rule: 'mdx-folder',
+        field: '',
+        message: `is MDX, which runs as code at build time, outside the folders that config.yaml allows for it (${folders.join(', ') || 'none'}); rename it to .md, or add its folder to mdx.allowedFolders in a reviewed change`,
       });
     }
+    if (result.mdx) problems.push(result.mdx);
+
+    const twin = seen.get(`${collection}/${result.id}`);
+    if (twin) {
+      problems.push({
+        file,
+        line: 1,
+        column: 1,
+        severity: 'error',
+        rule: 'duplicate-id',
+        field: '',
+        message: `has the same id "${result.id}" as ${twin}; keep one of the two files`,
+      });
+      continue;
+    }
+    seen.set(`${collection}/${result.id}`, file);
+
+    const locate = locatorFor(result.text!);
+    parsedFiles.push({ collection, file, data: result.frontmatter, locate });
+    problems.push(...result.problems);
+    if (result.data === undefined) continue;
+    entries.push({
+      collection,
+      id: result.id,
+      data: result.data,
+      file,
+      source: `${collection}/${name}`,
+      locate,
+    });
   }
 
   problems.push(...checkReferences(parsedFiles, ids), ...checkConsistency(entries));
   const errors = problems.some((item) => item.severity === 'error');
-  if (errors) return { config, problems: sortProblems(problems), fileCount };
+  if (errors) return { config, problems: sortProblems(problems), fileCount: tasks.length };
 
   const model = toModel(groupByCollection(entries));
   problems.push(...checkQuality(entries, model, config, asOf));
   if (history) problems.push(...checkTargetChanges(entries, model, root));
-  return { model, config, problems: sortProblems(problems), fileCount };
+  return { model, config, problems: sortProblems(problems), fileCount: tasks.length };
 }
 
 /**
@@ -254,51 +217,6 @@ export async function loadConfig(
     config: defaults,
     problem: problem(source.locate(described.path), field, described.message),
   };
-}
-
-/** Compiles an MDX body to find syntax errors, which would otherwise stop Astro mid-build. */
-async function checkMdx(
-  body: string,
-): Promise<{ line: number; column: number; message: string } | undefined> {
-  let code: string;
-  try {
-    code = String(await compile(body));
-  } catch (error) {
-    const failure = error as {
-      place?: { line?: number; column?: number; start?: { line: number; column: number } };
-      reason?: string;
-      message: string;
-    };
-    // Some MDX messages carry their position only in the text, as in "(3:1-3:6)".
-    const inText = /\((\d+):(\d+)-\d+:\d+\)/.exec(failure.reason ?? '');
-    const start = failure.place?.start ?? failure.place;
-    return {
-      line: start?.line ?? Number(inText?.[1] ?? 1),
-      column: start?.column ?? Number(inText?.[2] ?? 1),
-      message: `has invalid MDX in its body: ${failure.reason ?? failure.message}`,
-    };
-  }
-
-  // MDX compiles a component that is neither imported nor defined into a run-time failure.
-  const missing = /_missingMdxReference\("([^"]+)"/.exec(code)?.[1];
-  if (!missing) return undefined;
-  const lines = body.split('\n');
-  const index = lines.findIndex((text) => text.includes(`<${missing}`));
-  return {
-    line: index + 1 || 1,
-    column: (lines[index]?.indexOf(`<${missing}`) ?? 0) + 1,
-    message: `uses the component <${missing}>, which is not imported; import it in the MDX file or remove it`,
-  };
-}
-
-/** Reads the value at a path such as `['keyResults', 0, 'title']`. */
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-  let value = data;
-  for (const segment of path) {
-    if (!value || typeof value !== 'object') return undefined;
-    value = (value as Record<PropertyKey, unknown>)[segment];
-  }
-  return value;
 }
 
 function groupByCollection(entries: LoadedEntry[]): RawContent {

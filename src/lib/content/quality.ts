@@ -1,8 +1,7 @@
 import type { PortalConfig } from '../../schemas/index.ts';
 import type { ContentModel } from '../model.ts';
-import { staleDays } from '../execution.ts';
-import { createPortal } from '../portal.ts';
-import { groupBy, keyResultKey } from '../score/engine.ts';
+import { groupBy } from '../score/engine.ts';
+import { findStaleKeyResults } from '../staleness.ts';
 import type { LoadedEntry } from './load.ts';
 import { formatFieldPath, type Problem } from './problem.ts';
 
@@ -55,9 +54,9 @@ export function checkQuality(
   }
 
   const parents = new Set(model.objectives.map((objective) => objective.parent));
-  // NOTE: a build scores the content twice: here, to find stale key results, and again for the
-  // pages from Astro's collections.
-  const portal = createPortal(model, config, asOf);
+  // Staleness needs only the latest check-in of each key result, so validation never runs the
+  // score engine, and a build scores the content once, for the pages.
+  const stale = groupBy(findStaleKeyResults(model, config, asOf), (item) => item.objective.id);
 
   for (const objective of model.objectives) {
     const count = objective.keyResults.length;
@@ -77,20 +76,17 @@ export function checkQuality(
       );
     }
 
-    objective.keyResults.forEach((keyResult, index) => {
-      const days = staleDays(portal, objective, keyResult.id);
-      if (days === undefined) return;
-      const result = portal.scorecard.keyResults.get(keyResultKey(objective.id, keyResult.id))!;
-      const last = result.lastCheckIn
-        ? `the last was on ${result.lastCheckIn}`
-        : `none since the period started on ${portal.periodById.get(objective.period)!.start}`;
+    for (const { index, days, lastCheckIn, period } of stale.get(objective.id) ?? []) {
+      const last = lastCheckIn
+        ? `the last was on ${lastCheckIn}`
+        : `none since the period started on ${period.start}`;
       warn(
         objective.id,
         ['keyResults', index, 'id'],
         'stale',
         `has had no check-in for ${days} days (${last}); add a check-in`,
       );
-    });
+    }
   }
   return problems;
 }

@@ -191,9 +191,7 @@ function scoreKeyResult(
   const progress = computeProgress(keyResult, value);
   const computedScore = toScore(progress);
   const score = keyResult.grade ? keyResult.grade.score : computedScore;
-  const confidence = [...history]
-    .reverse()
-    .find((item) => item.confidence !== undefined)?.confidence;
+  const confidence = history.findLast((item) => item.confidence !== undefined)?.confidence;
 
   const result: KeyResultScore = {
     objective: objective.id,
@@ -221,7 +219,9 @@ function scoreObjectives(
   const children = new Map<string, string[]>();
   for (const objective of objectives) {
     if (!objective.parent) continue;
-    children.set(objective.parent, [...(children.get(objective.parent) ?? []), objective.id]);
+    const siblings = children.get(objective.parent);
+    if (siblings) siblings.push(objective.id);
+    else children.set(objective.parent, [objective.id]);
   }
   const byId = new Map(objectives.map((objective) => [objective.id, objective]));
   const scores = new Map<string, ObjectiveScore>();
