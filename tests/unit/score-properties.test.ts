@@ -148,39 +148,32 @@ const period = fc
   .tuple(day, fc.integer({ min: 1, max: 400 }))
   .map(([start, length]) => ({ start, end: addDays(start, length) }));
 
-/** A configuration built from any thresholds in the ranges that the schema accepts. */
+/** Sorts two numbers, so that a pair of thresholds is in the order the schema requires. */
+const sortPair = (a: number, b: number) => [Math.min(a, b), Math.max(a, b)] as const;
+
+/**
+ * A configuration built from any thresholds in the ranges that the schema accepts, each pair put
+ * in the order that the schema requires.
+ */
 const config: fc.Arbitrary<PortalConfig> = fc
   .record({
-    status: fc.record({
-      onTrackMargin: fraction,
-      atRiskMargin: fraction,
-      lowConfidence: fc.integer({ min: 0, max: 10 }),
-    }),
-    grades: fc.record({
-      yellow: fraction,
-      green: fraction,
-      sweetSpotMin: fraction,
-      sweetSpotMax: fraction,
-    }),
+    onTrackMargins: fc.tuple(fraction, fraction),
+    lowConfidence: fc.integer({ min: 0, max: 10 }),
+    bands: fc.tuple(fraction, fraction),
+    sweetSpot: fc.tuple(fraction, fraction),
   })
-  .map((input) => configSchema.parse(input));
+  .map(({ onTrackMargins, lowConfidence, bands, sweetSpot }) => {
+    const [onTrackMargin, atRiskMargin] = sortPair(...onTrackMargins);
+    const [yellow, green] = sortPair(...bands);
+    const [sweetSpotMin, sweetSpotMax] = sortPair(...sweetSpot);
+    return configSchema.parse({
+      status: { onTrackMargin, atRiskMargin, lowConfidence },
+      grades: { yellow, green, sweetSpotMin, sweetSpotMax, overreach: 0, sandbagging: 1 },
+    });
+  });
 
-/** A configuration whose thresholds are in the documented order. */
-const orderedConfig = config.map((value) => {
-  const [onTrackMargin, atRiskMargin] = [
-    value.status.onTrackMargin,
-    value.status.atRiskMargin,
-  ].sort((a, b) => a - b) as [number, number];
-  const [yellow, green] = [value.grades.yellow, value.grades.green].sort((a, b) => a - b) as [
-    number,
-    number,
-  ];
-  return {
-    ...value,
-    status: { ...value.status, onTrackMargin, atRiskMargin },
-    grades: { ...value.grades, yellow, green },
-  };
-});
+/** A configuration whose thresholds are in the documented order, which the schema enforces. */
+const orderedConfig = config;
 
 const confidence = fc.option(fc.integer({ min: 0, max: 10 }), { nil: undefined });
 
