@@ -5,20 +5,12 @@ import type { Portal } from './portal.ts';
 import { toGrade } from './retrospective.ts';
 import { keyResultKey } from './score/engine.ts';
 import { toNumber } from './score/progress.ts';
-import { EXPORT_FILES, paths, withBase } from './urls.ts';
+import { EXPORT_FILES, linkTo, paths, type LinkBase } from './urls.ts';
 
 /** Base of exported URLs: absolute URLs when the site is known, else site paths. */
-export interface ExportLocation {
-  site?: URL | undefined;
-  base: string;
-}
+export type ExportLocation = LinkBase;
 
-function locate(location: ExportLocation) {
-  return (path: string) => {
-    const sitePath = withBase(location.base, path);
-    return location.site ? new URL(sitePath, location.site).href : sitePath;
-  };
-}
+const locate = (location: ExportLocation) => (path: string) => linkTo(location, path);
 
 /** Rounds a computed fraction to four decimals, which drops binary noise such as 0.42000000000000004. */
 const round = (value: number) => Math.round(value * 10_000) / 10_000;

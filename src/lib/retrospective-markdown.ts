@@ -5,13 +5,7 @@ import { ACTION_STATUS_LABELS } from './actions.ts';
 import { BAND_LABELS, formatDay, formatPercent, formatScore, formatValue } from './format.ts';
 import type { Portal } from './portal.ts';
 import { describeVerdict, type GradedKeyResult, type Retrospective } from './retrospective.ts';
-import { paths, withBase } from './urls.ts';
-
-/** Base of the links in the Markdown: absolute URLs when the site is known, else site paths. */
-export interface LinkBase {
-  site?: URL | undefined;
-  base: string;
-}
+import { linkTo, paths, type LinkBase } from './urls.ts';
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
 const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [text(value)] });
@@ -61,10 +55,7 @@ export function retrospectiveMarkdown(
   narrative: string | undefined,
   location: LinkBase,
 ): string {
-  const href = (path: string) => {
-    const sitePath = withBase(location.base, path);
-    return location.site ? new URL(sitePath, location.site).href : sitePath;
-  };
+  const href = (path: string) => linkTo(location, path);
   const link = (label: string, path: string): PhrasingContent => ({
     type: 'link',
     url: href(path),

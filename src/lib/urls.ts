@@ -86,3 +86,15 @@ export function newCheckInUrl(
 export function withBase(base: string, path: string): string {
   return `${base.replace(/\/+$/, '')}${path}`;
 }
+
+/** Base of the URLs that exports write: the site, when known, and the base path. */
+export interface LinkBase {
+  site?: URL | undefined;
+  base: string;
+}
+
+/** Turns a site path into an absolute URL when the site is known, else into a path with the base. */
+export function linkTo(location: LinkBase, path: string): string {
+  const sitePath = withBase(location.base, path);
+  return location.site ? new URL(sitePath, location.site).href : sitePath;
+}
