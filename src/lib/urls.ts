@@ -24,7 +24,6 @@ export const paths = {
     `${paths.objective(objective)}${keyResultId}/`,
   retrospective: (periodId: string) => `/${periodId}/retrospective/`,
   retrospectiveMarkdown: (periodId: string) => `/${periodId}/retrospective.md`,
-  retrospectivePdf: (periodId: string) => `/${periodId}/retrospective.pdf`,
   exportFile: (periodId: string, file: ExportFile) => `/api/${periodId}/${file}`,
   teams: () => '/teams/',
   team: (teamId: string) => `/teams/${teamId}/`,
