@@ -133,7 +133,8 @@ export async function measure(
   const loadBefore = readLoadAverage();
   const machineBefore = readMachineTicks();
   const output = openSync(options.log, 'w');
-  const startTime = performance.timeOrigin + performance.now();
+  // The system clock, as the build's timings use, not performance.timeOrigin: see recordTiming.
+  const startTime = Date.now();
   const started = performance.now();
   // In a process group of its own, so that a timeout stops the whole tree.
   const child = spawn(file, fileArgs, {

@@ -7,7 +7,7 @@ export const TIMINGS_ENV = 'OKR_TIMINGS';
 export interface TimingEvent {
   /** Phase boundary, such as `astro:build:start` or `score:end`. */
   event: string;
-  /** Milliseconds since the Unix epoch, with sub-millisecond precision. */
+  /** Milliseconds since the Unix epoch, from the system clock (`Date.now()`). */
   time: number;
   /** Process that recorded the event. */
   pid: number;
@@ -21,8 +21,10 @@ export interface TimingEvent {
 
 /**
  * Appends a phase boundary to the file that `OKR_TIMINGS` names, as one line of JSON. Does
- * nothing when the variable is unset. The time is an epoch time, so events of several processes
- * can be compared with each other and with the time a benchmark started the build.
+ * nothing when the variable is unset. The time comes from the system clock, which all processes
+ * share, so events compare with the time a benchmark started the build. The sum of
+ * `performance.timeOrigin` and `performance.now()` can drift from that clock in a long-running
+ * process: a benchmark that had run for an hour saw phases off by several seconds.
  */
 export function recordTiming(event: string, detail?: Record<string, number>): void {
   const file = process.env[TIMINGS_ENV];
@@ -30,7 +32,7 @@ export function recordTiming(event: string, detail?: Record<string, number>): vo
   const memory = process.memoryUsage();
   const line: TimingEvent = {
     event,
-    time: performance.timeOrigin + performance.now(),
+    time: Date.now(),
     pid: process.pid,
     rssBytes: memory.rss,
     heapUsedBytes: memory.heapUsed,
