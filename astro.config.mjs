@@ -41,6 +41,6 @@ export default defineConfig({
   // The dev server watches the project; `npm run bench` leaves hundreds of thousands of files
   // in .bench/, more than the system allows file watchers for.
   vite: { server: { watch: { ignored: ['**/.bench/**'] } } },
-  // A sitemap needs absolute URLs, so only a build that knows its site writes one.
+  // A sitemap needs absolute URLs, so only a build with a site URL writes one.
   integrations: [okrPortal(), mdx(), searchIndex(), ...(process.env.OKR_SITE ? [sitemap()] : [])],
 });

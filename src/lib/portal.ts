@@ -32,7 +32,7 @@ export interface Portal {
   includesPrivate: boolean;
 }
 
-/** How a build treats private objectives; see `applyVisibility`. */
+/** Treatment of private objectives in a build; see `applyVisibility`. */
 export interface VisibilityOptions {
   hidden: Hidden;
   includesPrivate: boolean;

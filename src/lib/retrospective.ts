@@ -26,7 +26,7 @@ export interface GradedObjective extends Partial<Grade> {
   keyResults: GradedKeyResult[];
 }
 
-/** How a period's average compares with the stretch sweet spot. */
+/** Verdict on a period's average against the stretch sweet spot. */
 export type Verdict = 'sandbagging' | 'above' | 'sweet-spot' | 'below' | 'overreach';
 
 export interface ActionOutcome {

@@ -50,7 +50,7 @@ export const configSchema = z
         checkInCadenceDays: z.number().int().min(1).default(14),
       })
       .prefault({}),
-    /** Where MDX files may be. MDX runs as code at build time, so a change to it needs a code review. */
+    /** Folders allowed to hold MDX files. MDX runs as code at build time, so its changes need a code review. */
     mdx: z
       .strictObject({
         /**
