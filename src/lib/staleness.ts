@@ -86,7 +86,7 @@ export function findStaleKeyResults(
     const period = periods.get(objective.period)!;
     objective.keyResults.forEach((keyResult, index) => {
       const last = latest.get(keyResultKey(objective.id, keyResult.id));
-      // The engine's status is achieved exactly when classifyStatus says so, whatever the
+      // The engine's status is achieved exactly when classifyStatus returns it, whatever the
       // expected progress and confidence.
       const achieved =
         last !== undefined &&

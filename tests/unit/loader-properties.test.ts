@@ -832,7 +832,7 @@ function applySteps(type: ContentType, entries: YamlEntry[], steps: Step[]): Dra
   return draft;
 }
 
-/** Lists why the loader must report an error in the file, or nothing when it cannot be told. */
+/** Lists why the loader must report an error in the file, or nothing when that cannot be predicted. */
 function expectedErrors(type: ContentType, draft: Draft): string[] {
   if (!draft.predictable) return [];
   if (draft.root) {
