@@ -1,12 +1,10 @@
 // @ts-check
-import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { okrPortal } from './src/integrations/okr-portal.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
-import { rehypeSanitizeMarkdown } from './src/lib/rehype-sanitize-markdown.ts';
-import { remarkMermaid } from './src/lib/remark-mermaid.ts';
+import { createMarkdownProcessor } from './src/lib/markdown.ts';
 
 /**
  * Keeps Astro's content cache apart for each content folder, so that a build of one folder never
@@ -30,12 +28,8 @@ export default defineConfig({
   // about 6 KB to each of thousands of pages, and to what Pagefind reads and the browser fetches.
   build: { inlineStylesheets: 'never' },
   markdown: {
-    // Mermaid code blocks become diagrams, so they must not go through syntax highlighting, and
-    // Markdown bodies are sanitized, so that content runs no script in readers' browsers.
-    processor: unified({
-      remarkPlugins: [remarkMermaid],
-      rehypePlugins: [rehypeSanitizeMarkdown],
-    }),
+    // Mermaid code blocks become diagrams, so they must not go through syntax highlighting.
+    processor: createMarkdownProcessor(),
     syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid'] },
   },
   // The dev server watches the project; `npm run bench` leaves hundreds of thousands of files

@@ -1,9 +1,8 @@
 import { defineCollection, reference } from 'astro:content';
-import { glob } from 'astro/loaders';
 import type { z } from 'astro/zod';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { ENTRY_PATTERN, entryIdFromPath, type CollectionName } from './lib/content/collections.ts';
+import type { CollectionName } from './lib/content/collections.ts';
+import { contentLoader } from './lib/content/loader.ts';
 import { resolveContentDir } from './lib/settings.ts';
 import {
   actionSchema,
@@ -21,11 +20,7 @@ const astroReference = reference as ReferenceFactory;
 /** Defines a collection whose entries are the Markdown and MDX files of one content folder. */
 function collection<S extends z.ZodType>(name: CollectionName, schema: S) {
   return defineCollection({
-    loader: glob({
-      pattern: ENTRY_PATTERN,
-      base: pathToFileURL(path.join(contentDir, name) + path.sep),
-      generateId: ({ entry }) => entryIdFromPath(entry),
-    }),
+    loader: contentLoader(path.join(contentDir, name)),
     schema,
   });
 }

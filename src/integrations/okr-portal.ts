@@ -2,6 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { resolveAsOf } from '../lib/as-of.ts';
 import { loadContent } from '../lib/content/load.ts';
+import { prepareContent } from '../lib/content/loader.ts';
 import { formatProblem } from '../lib/content/problem.ts';
 import { resolveContentDir } from '../lib/settings.ts';
 import { readIncludePrivate } from '../lib/visibility.ts';
@@ -35,7 +36,11 @@ export function okrPortal(): AstroIntegration {
           process.exit(1);
         }
 
-        const { config, problems, fileCount } = await loadContent(contentDir, { root, asOf });
+        const { config, problems, fileCount, sources } = await loadContent(contentDir, {
+          root,
+          asOf,
+          keepSources: command === 'build',
+        });
         recordTiming('validation:end', { files: fileCount, problems: problems.length });
         const errors = problems.filter((problem) => problem.severity === 'error');
         for (const problem of problems) process.stderr.write(`${formatProblem(problem)}\n`);
@@ -49,6 +54,8 @@ export function okrPortal(): AstroIntegration {
         } else {
           logger.info(`${fileCount} content files valid; scores as of ${asOf}`);
         }
+        // Astro's content sync takes the files from here instead of reading them again.
+        if (sources) prepareContent(contentDir, sources);
 
         const includePrivate = readIncludePrivate();
         if (includePrivate) {

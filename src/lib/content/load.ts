@@ -40,6 +40,19 @@ export interface LoadResult {
   problems: Problem[];
   /** Number of files read. */
   fileCount: number;
+  /** The files' text and frontmatter, with `keepSources`, for the build's content loader. */
+  sources?: ContentSource[];
+}
+
+/** A content file as read, which the build's content loader stores without reading it again. */
+export interface ContentSource {
+  collection: CollectionName;
+  id: string;
+  /** Absolute path. */
+  path: string;
+  text: string;
+  /** The frontmatter as YAML reads it, before the schema. */
+  frontmatter: Record<string, unknown>;
 }
 
 export interface LoadOptions {
@@ -51,6 +64,8 @@ export interface LoadOptions {
   history?: boolean;
   /** Threads that read the files. Default: one per CPU core, up to 4, for large content. */
   threads?: number;
+  /** Returns the files' text and frontmatter as `sources`. Default false. */
+  keepSources?: boolean;
 }
 
 /** Name of the settings file at the top of the content folder. */
@@ -73,6 +88,7 @@ export async function loadContent(
   const entries: LoadedEntry[] = [];
   const ids = new Map<CollectionName, Set<string>>();
   const parsedFiles: ParsedFile[] = [];
+  const sources: ContentSource[] = [];
   const tasks: FileTask[] = [];
   for (const collection of COLLECTION_NAMES) {
     const folder = path.join(contentDir, collection);
@@ -141,6 +157,16 @@ export async function loadContent(
 
     const locate = locatorFor(result.text!);
     parsedFiles.push({ collection, file, data: result.frontmatter, locate });
+    if (options.keepSources) {
+      const frontmatter = (result.frontmatter ?? {}) as Record<string, unknown>;
+      sources.push({
+        collection,
+        id: result.id,
+        path: result.task.path,
+        text: result.text!,
+        frontmatter,
+      });
+    }
     problems.push(...result.problems);
     if (result.data === undefined) continue;
     entries.push({
@@ -160,7 +186,13 @@ export async function loadContent(
   const model = toModel(groupByCollection(entries));
   problems.push(...checkQuality(entries, model, config, asOf));
   if (history) problems.push(...checkTargetChanges(entries, model, root));
-  return { model, config, problems: sortProblems(problems), fileCount: tasks.length };
+  return {
+    model,
+    config,
+    problems: sortProblems(problems),
+    fileCount: tasks.length,
+    ...(options.keepSources ? { sources } : {}),
+  };
 }
 
 /**
