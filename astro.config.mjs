@@ -26,7 +26,8 @@ export default defineConfig({
   trailingSlash: 'ignore',
   // Every page links the shared stylesheets instead of carrying a copy of them, which would add
   // about 6 KB to each of thousands of pages, and to what Pagefind reads and the browser fetches.
-  build: { inlineStylesheets: 'never' },
+  // Several pages at once let one page render while the previous one is written to disk.
+  build: { inlineStylesheets: 'never', concurrency: 4 },
   markdown: {
     // Mermaid code blocks become diagrams, so they must not go through syntax highlighting.
     processor: createMarkdownProcessor(),
