@@ -24,7 +24,7 @@ export interface PoolOptions<T, R> {
   threads: number;
   /** Items per message to a worker, small enough that the threads finish close together. */
   batchSize: number;
-  /** What the work is, for the message printed when a worker fails, such as "Reading content". */
+  /** Name of the work in the message printed when a worker fails, such as "Reading content". */
   label: string;
 }
 

@@ -42,8 +42,8 @@ const MIN_BODIES_PER_THREAD = 1000;
 
 /**
  * Loads the Markdown and MDX entries of one collection folder. In a build, the files come from
- * validation, which has read them already, and new Markdown bodies render on several threads;
- * elsewhere, as in `astro dev`, Astro's glob loader reads and watches the folder.
+ * validation, which has read them already, and new Markdown bodies render on several threads.
+ * Elsewhere, as in `astro dev`, Astro's glob loader reads the folder and watches it.
  */
 export function contentLoader(folder: string): Loader {
   const fallback = glob({
@@ -113,7 +113,10 @@ async function loadPrepared(sources: ContentSource[], context: LoaderContext): P
   for (const id of untouched) store.delete(id);
 }
 
-/** The body as Astro's Markdown content type reads it: the text after the frontmatter, trimmed. */
+/**
+ * Returns the body as Astro's Markdown content type reads it: the text after the frontmatter,
+ * trimmed.
+ */
 function bodyOf(text: string): string {
   const frontmatter = extractFrontmatter(text);
   return (frontmatter === undefined ? text : text.replace(`---${frontmatter}---`, '')).trim();
