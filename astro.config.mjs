@@ -28,9 +28,6 @@ export default defineConfig({
   // about 6 KB to each of thousands of pages, and to what Pagefind reads and the browser fetches.
   // Several pages at once let one page render while the previous one is written to disk.
   build: { inlineStylesheets: 'never', concurrency: 4 },
-  // Pages render on a worker thread while the main thread writes them out. One worker, because
-  // each worker reads the collections and scores the content for itself.
-  experimental: { parallelPrerender: { workers: 1 } },
   markdown: {
     // Mermaid code blocks become diagrams, so they must not go through syntax highlighting.
     processor: createMarkdownProcessor(),
