@@ -1,22 +1,7 @@
-import {
-  cpSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from 'vitest';
-import { buildSite, TMP } from '../support/build.ts';
-
-function filesUnder(dir: string, prefix = ''): string[] {
-  return readdirSync(path.join(dir, prefix)).flatMap((name) => {
-    const file = path.join(prefix, name);
-    return statSync(path.join(dir, file)).isDirectory() ? filesUnder(dir, file) : [file];
-  });
-}
+import { buildSite, filesUnder, TMP } from '../support/build.ts';
 
 test('a build with the cache of changed content equals a fresh build', () => {
   const contentDir = path.join(TMP, 'content-cache', 'content');

@@ -1,14 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, inject, test } from 'vitest';
-import { buildSite } from '../support/build.ts';
-
-function filesUnder(dir: string, prefix = ''): string[] {
-  return readdirSync(path.join(dir, prefix)).flatMap((name) => {
-    const file = path.join(prefix, name);
-    return statSync(path.join(dir, file)).isDirectory() ? filesUnder(dir, file) : [file];
-  });
-}
+import { buildSite, filesUnder } from '../support/build.ts';
 
 test('two builds are byte-identical', () => {
   // The shared small site was built in America/Los_Angeles with a cache of its own; this one

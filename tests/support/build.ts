@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -70,5 +70,13 @@ export function buildSiteAsync(options: BuildOptions): Promise<BuildResult> {
   return new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (status) => resolve({ status, stdout, stderr, outDir }));
+  });
+}
+
+/** Lists the files under `dir`, recursively, as paths relative to it. */
+export function filesUnder(dir: string, prefix = ''): string[] {
+  return readdirSync(path.join(dir, prefix)).flatMap((name) => {
+    const file = path.join(prefix, name);
+    return statSync(path.join(dir, file)).isDirectory() ? filesUnder(dir, file) : [file];
   });
 }
