@@ -88,8 +88,8 @@ export async function runOnThreads<T, R>(items: T[], options: PoolOptions<T, R>)
 }
 
 /**
- * Answers each batch that the calling thread of {@link runOnThreads} sends with `run`'s results,
- * one batch after the other, so that the answers leave in the order the batches came.
+ * Runs each batch that the calling thread of {@link runOnThreads} sends and posts back `run`'s
+ * results, one batch after the other, so that results leave in the order the batches arrived.
  */
 export function serveBatches<T, R>(run: (batch: T[]) => Promise<R[]>): void {
   let previous = Promise.resolve();

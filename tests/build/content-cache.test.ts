@@ -3,7 +3,7 @@ import path from 'node:path';
 import { expect, test } from 'vitest';
 import { buildSite, filesUnder, TMP } from '../support/build.ts';
 
-test('a build with the cache of changed content equals a fresh build', () => {
+test('cached build equals fresh build', () => {
   const contentDir = path.join(TMP, 'content-cache', 'content');
   rmSync(path.dirname(contentDir), { recursive: true, force: true });
   cpSync('tests/fixtures/small', contentDir, { recursive: true });

@@ -43,22 +43,22 @@ async function sampleTasks(): Promise<BodyTask[]> {
   return tasks;
 }
 
-describe('rendering Markdown bodies on worker threads', () => {
-  test('gives the same HTML and metadata as the calling thread', async () => {
+describe('Markdown rendering on threads', () => {
+  test('matches the calling thread', async () => {
     const tasks = await sampleTasks();
-    const one = await renderOnThreads(tasks, config, 1);
-    const three = await renderOnThreads(tasks, config, 3);
-    expect(three).toEqual(one);
-    expect(one).toHaveLength(tasks.length);
+    const singleThread = await renderOnThreads(tasks, config, 1);
+    const threeThreads = await renderOnThreads(tasks, config, 3);
+    expect(threeThreads).toEqual(singleThread);
+    expect(singleThread).toHaveLength(tasks.length);
 
-    const [mermaid, hostile, typography] = one.slice(-3).map((result) => result.html);
+    const [mermaid, hostile, typography] = singleThread.slice(-3).map((result) => result.html);
     expect(mermaid).toContain('<pre class="diagram-source">graph TD; A-->B</pre>');
     expect(mermaid).not.toContain('class="shiki');
     expect(hostile).not.toContain('<script');
     expect(hostile).not.toContain('javascript:');
     expect(typography).toContain('“steps”');
     expect(typography).toContain('<span style="color:#F97583">const</span>');
-    expect(one.at(-1)!.metadata.headings).toEqual([
+    expect(singleThread.at(-1)!.metadata.headings).toEqual([
       expect.objectContaining({ depth: 2, slug: 'next-steps--soon' }),
     ]);
   }, 60_000);

@@ -32,8 +32,9 @@ export function prepareContent(contentDir: string, sources: ContentSource[]): vo
 /** Takes the prepared files of one collection folder, which only one sync may use. */
 function takePrepared(folder: string): ContentSource[] | undefined {
   const store = (globalThis as { [PREPARED]?: PreparedStore })[PREPARED];
-  const sources = store?.get(path.resolve(folder));
-  store?.delete(path.resolve(folder));
+  const key = path.resolve(folder);
+  const sources = store?.get(key);
+  store?.delete(key);
   return sources;
 }
 
