@@ -22,7 +22,12 @@ export function searchIndex(): AstroIntegration {
         };
 
         try {
-          const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+          // Table headers and captions are labels that every table repeats, which made result
+          // excerpts read like "Key resultObjectiveOwnerCurrentProgressStatus".
+          const { index, errors } = await pagefind.createIndex({
+            forceLanguage: 'en',
+            excludeSelectors: ['thead', 'caption'],
+          });
           if (!index || errors.length > 0) fail('create an index for', errors);
           const added = await index!.addDirectory({ path: outDir });
           if (added.errors.length > 0) fail('index', added.errors);

@@ -81,6 +81,22 @@ describe.skipIf(!hasChromium)('search on the sample company', () => {
     await page.context().close();
   });
 
+  test('excerpts leave out table headers', async () => {
+    const { page } = await openPage(browser, new URL('search/', server.url).href);
+    await settled(page);
+    await search(page, 'sales-qualified');
+    const excerpts = await page.$$eval('#search-results li p', (items) =>
+      items.map((item) => item.textContent!),
+    );
+    expect(excerpts.join(' ')).toContain('sales-qualified');
+    for (const excerpt of excerpts) expect(excerpt).not.toMatch(/ObjectiveOwner|Key results this/);
+    const facts = await page.$$eval('#search-results .search-facts', (items) =>
+      items.map((item) => item.textContent!.trim()),
+    );
+    for (const fact of facts) expect(fact).not.toMatch(/^Check-in/);
+    await page.context().close();
+  });
+
   test('filter counts add up to the results', async () => {
     const { page } = await openPage(browser, new URL('search/', server.url).href);
     await settled(page);
